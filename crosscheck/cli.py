@@ -1,0 +1,223 @@
+"""The ``crosscheck`` command. The one place where exceptions become exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+
+from crosscheck import __version__
+from crosscheck.errors import CrosscheckError, ExitCode, QueryError
+from crosscheck.settings import Settings
+
+EPILOG = """exit codes:
+  0  success
+  3  the batch finished but some files failed (quarantined, see 'Failed' above)
+  4  configuration error (settings, folder, ports)
+  5  graph server unreachable, refused credentials, or failed to start
+  6  query refused (writes are not allowed) or invalid
+  1  internal error (a bug: please report it with the traceback)
+"""
+
+
+def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from graph.migrations import open_writer
+    from ingest.batch import run_batch
+
+    if args.workers is not None:
+        settings = settings.model_copy(update={"workers": args.workers})
+    with open_writer(settings) as graph:
+        summary = run_batch(Path(args.folder), settings, graph, force=args.force)
+    entities = {label: len(keys) for label, keys in sorted(summary.entities.items())}
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "files": summary.files,
+                    "ingested": summary.ingested,
+                    "unchanged": summary.unchanged,
+                    "replaced": summary.replaced,
+                    "failed": len(summary.failures),
+                    "pages": summary.pages,
+                    "ocr_pages": summary.ocr_pages,
+                    "mentions": summary.mentions,
+                    "entities": entities,
+                    "failures": [f.__dict__ for f in summary.failures],
+                    "seconds": round(summary.seconds, 2),
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print(
+            f"Files:     {summary.files} ({summary.ingested} new, {summary.unchanged} already in graph)"
+        )
+        if summary.replaced:
+            print(f"Replaced:  {summary.replaced} earlier version(s) of changed files")
+        print(f"Pages:     {summary.pages} ({summary.ocr_pages} OCR'd)")
+        ents = ", ".join(f"{n} {label}" for label, n in entities.items()) or "none"
+        print(f"Entities:  {ents} ({summary.mentions} mentions)")
+        print(f"Failed:    {len(summary.failures)}")
+        for f in summary.failures:
+            print(f"  {f.path}: [{f.reason}] {f.error}")
+        if summary.failures:
+            print(f"  (copies and reasons in {settings.quarantine_dir})")
+        print(f"Time:      {summary.seconds:.1f} s")
+    return ExitCode.FILES_FAILED if summary.failures else ExitCode.OK
+
+
+def _cmd_graph(args: argparse.Namespace, settings: Settings) -> int:
+    from graph import server
+
+    if not settings.embedded:
+        print(f"crosscheck uses the Neo4j server at {settings.neo4j_uri}; nothing to {args.action}.")
+        return ExitCode.OK
+    if args.action == "start":
+        pid = server.ensure_started(settings)
+        print(f"graph server running (pid {pid}) at {server.bolt_uri(settings)}")
+    elif args.action == "stop":
+        print("graph server stopped" if server.stop(settings) else "graph server was not running")
+    else:
+        st = server.status(settings)
+        print(f"running:   {f'yes (pid {st.pid})' if st.running else 'no'}")
+        print(f"bolt:      {st.bolt_uri}")
+        print(f"data:      {st.data_dir}")
+        if st.reader:
+            r = st.reader
+            print(f"read-only: user {r.user!r} password {r.password!r} database {r.database!r}")
+            print(
+                f"           e.g. cypher-shell -a {st.bolt_uri} -u {st.reader.user} -d {st.reader.database}"
+            )
+    return ExitCode.OK
+
+
+def _cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.queries import CATALOGUE
+
+    if args.format == "json":
+        print(
+            json.dumps(
+                [
+                    {
+                        "name": q.name,
+                        "title": q.title,
+                        "description": q.description,
+                        "params": [p.__dict__ for p in q.params],
+                        "cypher": q.cypher.strip(),
+                    }
+                    for q in CATALOGUE
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return ExitCode.OK
+    for q in CATALOGUE:
+        params = " ".join(f"--param {p.name}={p.example!r}" for p in q.params)
+        print(f"{q.name}: {q.title}\n    {q.description}")
+        for p in q.params:
+            default = f" (default {p.default!r})" if p.default is not None else ""
+            print(f"    {p.name}: {p.description}{default}")
+        print(f"    e.g. crosscheck query --saved {q.name} {params}".rstrip())
+        if args.verbose:
+            print("    " + q.cypher.strip().replace("\n", "\n    "))
+        print()
+    return ExitCode.OK
+
+
+def _cmd_query(args: argparse.Namespace, settings: Settings) -> int:
+    from graph.connection import connect
+    from graph.queries import BY_NAME
+    from graph.query_runner import params_for, parse_param, render, run
+
+    given = dict(parse_param(p) for p in args.param)
+    if args.saved:
+        if args.cypher:
+            raise QueryError("give either CYPHER or --saved NAME, not both")
+        if args.saved not in BY_NAME:
+            raise QueryError(f"no saved query {args.saved!r}; 'crosscheck queries' lists them")
+        saved = BY_NAME[args.saved]
+        cypher = saved.cypher
+    elif args.cypher:
+        saved, cypher = None, args.cypher
+    else:
+        raise QueryError("give a Cypher query or --saved NAME ('crosscheck queries' lists them)")
+    params = params_for(saved, given)
+    with connect(settings, "reader") as graph:
+        columns, rows = run(graph, cypher, params)
+    print(render(columns, rows, args.format))
+    return ExitCode.OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crosscheck",
+        description="Ingest a drop folder of documents and scans into an evidence graph, and query it.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "ingest",
+        help="ingest every new file of a drop folder",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("folder", help="the drop folder")
+    p.add_argument("--force", action="store_true", help="re-process files already in the graph")
+    p.add_argument("--workers", type=int, help="worker processes (0 = in this process); default: cores")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="summary format")
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("graph", help="start, stop or inspect the embedded graph server")
+    p.add_argument("action", choices=["start", "stop", "status"])
+    p.set_defaults(func=_cmd_graph)
+
+    p = sub.add_parser("queries", help="list the saved investigator queries")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=_cmd_queries)
+
+    p = sub.add_parser("query", help="run a read-only Cypher query, or a saved one")
+    p.add_argument("cypher", nargs="?", help="Cypher text, with $parameters")
+    p.add_argument("--saved", metavar="NAME", help="run the saved query NAME")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a query parameter")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.set_defaults(func=_cmd_query)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = Settings()
+        return int(args.func(args, settings))
+    except CrosscheckError as exc:
+        print(f"crosscheck: error: {exc.message}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        print(
+            "crosscheck: interrupted; files written so far are complete, run again to finish", file=sys.stderr
+        )
+        return int(ExitCode.INTERRUPTED)
+    except Exception:
+        traceback.print_exc()
+        print(
+            "crosscheck: internal error (a bug); please report it with the traceback above", file=sys.stderr
+        )
+        return int(ExitCode.INTERNAL)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

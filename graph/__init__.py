@@ -1,0 +1,1 @@
+"""The evidence graph: server supervision, schema migrations, writes and investigator queries."""

@@ -1,0 +1,126 @@
+"""Labels, relationship types and every Cypher statement crosscheck writes with.
+
+Values always travel as ``$parameters``. Labels cannot be parameters in Cypher, so the
+per-label statements are built once, here, from the fixed label table below.
+"""
+
+from __future__ import annotations
+
+DOCUMENT = "Document"
+PAGE = "Page"
+MIGRATION = "SchemaMigration"
+PERSON, UNIT, PLACE, ORGANIZATION = "Person", "Unit", "Place", "Organization"
+
+# NER label -> graph label
+ENTITY_LABELS: dict[str, str] = {"PERSON": PERSON, "UNIT": UNIT, "PLACE": PLACE, "ORG": ORGANIZATION}
+
+HAS_PAGE = "HAS_PAGE"
+MENTIONS = "MENTIONS"
+# Reserved for later schema versions (docs/schema.md): Claim, Event, LISTED_IN, MEMBER_OF,
+# STATED_IN, ABOUT, SAID_BY, CORROBORATES, CONTRADICTS, POSSIBLY_SAME_AS.
+
+EXISTING_DOCUMENTS = """
+UNWIND $doc_ids AS id
+MATCH (d:Document {doc_id: id})
+RETURN d.doc_id AS doc_id, d.status AS status, d.locations AS locations
+"""
+
+ADD_LOCATION = """
+MATCH (d:Document {doc_id: $doc_id})
+WHERE NOT $location IN coalesce(d.locations, [])
+SET d.locations = coalesce(d.locations, []) + [$location]
+"""
+
+# Documents that were at this location before with other content: the file changed.
+RELEASE_LOCATION = """
+MATCH (d:Document)
+WHERE $location IN d.locations AND d.doc_id <> $doc_id
+SET d.locations = [x IN d.locations WHERE x <> $location]
+RETURN d.doc_id AS doc_id, size(d.locations) AS remaining
+"""
+
+DOCUMENT_ENTITIES = """
+MATCH (:Document {doc_id: $doc_id})-[:MENTIONS]->(e)
+RETURN DISTINCT elementId(e) AS id
+"""
+
+DELETE_DOCUMENT_MENTIONS = """
+MATCH (:Document {doc_id: $doc_id})-[m:MENTIONS]->()
+DELETE m
+"""
+
+DELETE_DOCUMENT_PAGES = """
+MATCH (:Document {doc_id: $doc_id})-[:HAS_PAGE]->(p:Page)
+DETACH DELETE p
+"""
+
+DELETE_DOCUMENT = """
+MATCH (d:Document {doc_id: $doc_id})
+DETACH DELETE d
+"""
+
+# After a document's mentions are gone: entities nothing points at any more go, the others
+# keep only the surface forms still seen somewhere.
+PRUNE_ENTITIES = """
+UNWIND $ids AS id
+MATCH (e) WHERE elementId(e) = id AND NOT (e)--()
+DELETE e
+"""
+
+REFRESH_ALIASES = """
+UNWIND $ids AS id
+MATCH (e)<-[m:MENTIONS]-() WHERE elementId(e) = id
+WITH e, collect(DISTINCT m.surface) AS surfaces
+SET e.aliases = surfaces
+"""
+
+UPSERT_DOCUMENT = """
+MERGE (d:Document {doc_id: $doc_id})
+SET d += $props
+SET d.locations = CASE
+    WHEN d.locations IS NULL THEN [$location]
+    WHEN $location IN d.locations THEN d.locations
+    ELSE d.locations + [$location] END
+"""
+
+UPSERT_PAGES = """
+MATCH (d:Document {doc_id: $doc_id})
+UNWIND $rows AS r
+MERGE (p:Page {page_id: r.page_id})
+SET p += r.props
+MERGE (d)-[:HAS_PAGE]->(p)
+"""
+
+_UPSERT_ENTITIES = """
+UNWIND $rows AS r
+MERGE (e:__LABEL__ {key: r.key})
+ON CREATE SET e.name = r.name, e.aliases = []
+SET e.aliases = e.aliases + [a IN r.aliases WHERE NOT a IN e.aliases]
+"""
+
+_UPSERT_MENTIONS = """
+MATCH (d:Document {doc_id: $doc_id})
+UNWIND $rows AS r
+MATCH (e:__LABEL__ {key: r.key})
+MERGE (d)-[m:MENTIONS {mention_id: r.mention_id}]->(e)
+SET m += r.props
+"""
+
+UPSERT_ENTITIES = {label: _UPSERT_ENTITIES.replace("__LABEL__", label) for label in ENTITY_LABELS.values()}
+UPSERT_MENTIONS = {label: _UPSERT_MENTIONS.replace("__LABEL__", label) for label in ENTITY_LABELS.values()}
+
+APPLIED_MIGRATIONS = "MATCH (m:SchemaMigration) RETURN m.version AS version"
+RECORD_MIGRATION = """
+MERGE (m:SchemaMigration {version: $version})
+SET m.description = $description, m.applied_at = $applied_at
+"""
+
+COUNTS = """
+CALL () {
+  MATCH (n) RETURN count(n) AS nodes
+}
+CALL () {
+  MATCH ()-[r]->() RETURN count(r) AS relationships
+}
+RETURN nodes, relationships
+"""

@@ -1,0 +1,144 @@
+"""The investigator query catalogue, kept as data: name, title, description, parameters, Cypher.
+
+Every query runs read-only, through the reader account. A parameter may declare ``derive``:
+the runner adds a derived parameter (e.g. the script-independent search key of a typed name),
+so a name typed in any script finds the entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    description: str
+    example: str
+    type: str = "string"  # "string" | "int"
+    default: str | None = None
+    derive: dict[str, str] = field(default_factory=dict)  # derived param name -> derivation
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    cypher: str
+
+
+_ENTITY = Param(
+    "entity",
+    "a name, in any script or spelling, or part of one (Ковальчук, Kovalchuk, Харкові, 36 ОБрМП)",
+    "Kovalchuk",
+    derive={"entity_key": "search_key"},
+)
+
+# Matches an entity by its key (script-independent), canonical name or any surface form seen.
+_MATCH_ENTITY = """
+MATCH (e)
+WHERE (e:Person OR e:Unit OR e:Place OR e:Organization)
+  AND (e.key CONTAINS $entity_key
+       OR toLower(e.name) CONTAINS toLower($entity)
+       OR any(a IN e.aliases WHERE toLower(a) CONTAINS toLower($entity)))
+"""
+
+CATALOGUE: tuple[SavedQuery, ...] = (
+    SavedQuery(
+        name="documents-mentioning",
+        title="Documents mentioning an entity",
+        description="Every document that mentions a person, unit, place or organisation, with the surface "
+        "forms used there and the pages, most mentions first.",
+        params=(_ENTITY,),
+        cypher=_MATCH_ENTITY
+        + """
+MATCH (d:Document)-[m:MENTIONS]->(e)
+WITH e, d, count(m) AS mentions, collect(DISTINCT m.surface) AS surfaces, collect(DISTINCT m.page) AS pages
+RETURN labels(e)[0] AS kind, e.name AS entity, d.path AS document, d.title AS title,
+       d.language AS language, mentions, surfaces, pages
+ORDER BY mentions DESC, document
+""",
+    ),
+    SavedQuery(
+        name="co-mentioned",
+        title="Entities mentioned together with an entity",
+        description="People, units, places and organisations that appear in the same documents as the "
+        "given entity, by number of shared documents.",
+        params=(_ENTITY, Param("limit", "how many rows at most", "20", type="int", default="50")),
+        cypher=_MATCH_ENTITY
+        + """
+MATCH (e)<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(other)
+WHERE other <> e
+WITH e, other, collect(DISTINCT d.path) AS documents
+RETURN e.name AS entity, labels(other)[0] AS kind, other.name AS co_mentioned,
+       size(documents) AS shared_documents, documents
+ORDER BY shared_documents DESC, co_mentioned
+LIMIT $limit
+""",
+    ),
+    SavedQuery(
+        name="document",
+        title="Everything known about a document",
+        description="A document's metadata and every entity it mentions, with pages and character spans. "
+        "The document is given by its path in the drop folder, its file name or its doc_id.",
+        params=(Param("document", "path, file name or doc_id of the document", "exchange-en.md"),),
+        cypher="""
+MATCH (d:Document)
+WHERE d.doc_id = $document OR d.path = $document OR d.file_name = $document
+OPTIONAL MATCH (d)-[m:MENTIONS]->(e)
+WITH d, e, collect([m.page, m.start, m.end]) AS spans, collect(DISTINCT m.surface) AS surfaces
+RETURN d.path AS document, d.title AS title, d.language AS language, d.media_type AS media_type,
+       d.pages AS pages, d.ocr AS ocr, d.status AS status, d.error AS error,
+       labels(e)[0] AS kind, e.name AS entity, surfaces, spans
+ORDER BY kind, entity
+""",
+    ),
+    SavedQuery(
+        name="mentions-in-context",
+        title="Mentions of an entity in context",
+        description="Each mention of an entity with its sentence, document, page, character offsets, "
+        "extractor and confidence: the provenance behind every edge.",
+        params=(_ENTITY, Param("limit", "how many rows at most", "20", type="int", default="100")),
+        cypher=_MATCH_ENTITY
+        + """
+MATCH (d:Document)-[m:MENTIONS]->(e)
+RETURN e.name AS entity, d.path AS document, m.page AS page, m.start AS start, m.end AS end,
+       m.surface AS surface, m.sentence AS sentence, m.method AS method, m.confidence AS confidence
+ORDER BY document, page, start
+LIMIT $limit
+""",
+    ),
+    SavedQuery(
+        name="top-entities",
+        title="Most-mentioned entities",
+        description="Entities by the number of documents that mention them, with every surface form seen.",
+        params=(
+            Param("kind", "Person, Unit, Place, Organization, or empty for all", "Person", default=""),
+            Param("limit", "how many rows at most", "10", type="int", default="25"),
+        ),
+        cypher="""
+MATCH (d:Document)-[:MENTIONS]->(e)
+WHERE (e:Person OR e:Unit OR e:Place OR e:Organization) AND ($kind = '' OR $kind IN labels(e))
+WITH e, count(DISTINCT d) AS documents
+RETURN labels(e)[0] AS kind, e.name AS entity, documents, e.aliases AS aliases
+ORDER BY documents DESC, entity
+LIMIT $limit
+""",
+    ),
+    SavedQuery(
+        name="failed-documents",
+        title="Files that could not be ingested",
+        description="Quarantined files with the reason; their copies and JSON reasons are under "
+        "$CROSSCHECK_HOME/quarantine/.",
+        params=(),
+        cypher="""
+MATCH (d:Document {status: 'failed'})
+RETURN d.path AS document, d.error_reason AS reason, d.error AS error, d.size AS bytes
+ORDER BY document
+""",
+    ),
+)
+
+BY_NAME = {q.name: q for q in CATALOGUE}

@@ -1,0 +1,99 @@
+"""Writes one file's facts to the graph in one transaction: all of them or none."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import neo4j
+
+from graph import cypher
+from graph.connection import Graph
+from ingest.result import FileResult
+
+
+def existing_documents(graph: Graph, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+    with graph.session() as session:
+        rows = session.execute_read(lambda tx: list(tx.run(cypher.EXISTING_DOCUMENTS, doc_ids=doc_ids)))
+    return {r["doc_id"]: {"status": r["status"], "locations": r["locations"] or []} for r in rows}
+
+
+def add_location(graph: Graph, doc_id: str, location: str) -> list[str]:
+    """Known bytes seen at one more place: remember the place (releasing whatever was there before)."""
+
+    def work(tx: neo4j.ManagedTransaction) -> list[str]:
+        replaced = _release_location(tx, location, doc_id)
+        tx.run(cypher.ADD_LOCATION, doc_id=doc_id, location=location).consume()
+        return replaced
+
+    return graph.write(work)
+
+
+def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document: bool) -> None:
+    ids = [r["id"] for r in tx.run(cypher.DOCUMENT_ENTITIES, doc_id=doc_id)]
+    tx.run(cypher.DELETE_DOCUMENT_MENTIONS, doc_id=doc_id).consume()
+    tx.run(cypher.DELETE_DOCUMENT_PAGES, doc_id=doc_id).consume()
+    if delete_document:
+        tx.run(cypher.DELETE_DOCUMENT, doc_id=doc_id).consume()
+    if ids:
+        tx.run(cypher.REFRESH_ALIASES, ids=ids).consume()
+        tx.run(cypher.PRUNE_ENTITIES, ids=ids).consume()
+
+
+def _release_location(tx: neo4j.ManagedTransaction, location: str, doc_id: str) -> list[str]:
+    """The file at ``location`` now has other content: the old document loses this place, and is
+    deleted with its facts when it is no longer anywhere."""
+    replaced = []
+    for row in list(tx.run(cypher.RELEASE_LOCATION, location=location, doc_id=doc_id)):
+        if row["remaining"] == 0:
+            _remove_facts(tx, row["doc_id"], delete_document=True)
+            replaced.append(row["doc_id"])
+    return replaced
+
+
+def _write_document(tx: neo4j.ManagedTransaction, result: FileResult) -> list[str]:
+    doc_id = result.doc_id
+    replaced = _release_location(tx, result.location, doc_id)
+    # A re-ingest of the same content (--force) replaces what an earlier extraction wrote.
+    _remove_facts(tx, doc_id, delete_document=False)
+    tx.run(cypher.UPSERT_DOCUMENT, doc_id=doc_id, props=result.document, location=result.location).consume()
+    if result.pages:
+        tx.run(cypher.UPSERT_PAGES, doc_id=doc_id, rows=result.pages).consume()
+
+    entities: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in result.mentions:
+        label = cypher.ENTITY_LABELS[m["label"]]
+        entity = entities[label].setdefault(m["key"], {"key": m["key"], "name": m["name"], "aliases": []})
+        if m["props"]["surface"] not in entity["aliases"]:
+            entity["aliases"].append(m["props"]["surface"])
+        mentions[label].append({"key": m["key"], "mention_id": m["mention_id"], "props": m["props"]})
+    for label, rows in entities.items():
+        # Sorted so that concurrent writers lock entity keys in the same order.
+        tx.run(cypher.UPSERT_ENTITIES[label], rows=sorted(rows.values(), key=lambda r: r["key"])).consume()
+        tx.run(cypher.UPSERT_MENTIONS[label], doc_id=doc_id, rows=mentions[label]).consume()
+    return replaced
+
+
+def write_document(graph: Graph, result: FileResult) -> list[str]:
+    """Write an ingested file; returns the ids of documents it replaced (the file's earlier content)."""
+    return graph.write(_write_document, result)
+
+
+def _write_failure(tx: neo4j.ManagedTransaction, result: FileResult) -> list[str]:
+    replaced = _release_location(tx, result.location, result.doc_id)
+    tx.run(
+        cypher.UPSERT_DOCUMENT, doc_id=result.doc_id, props=result.document, location=result.location
+    ).consume()
+    return replaced
+
+
+def write_failure(graph: Graph, result: FileResult) -> list[str]:
+    """Record a quarantined file as ``Document {status: 'failed'}`` so investigators see what was not read."""
+    return graph.write(_write_failure, result)
+
+
+def counts(graph: Graph) -> tuple[int, int]:
+    with graph.session() as session:
+        row = session.execute_read(lambda tx: tx.run(cypher.COUNTS).single())
+    return row["nodes"], row["relationships"]

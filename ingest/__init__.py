@@ -1,0 +1,1 @@
+"""Turning files into page texts: sniffing, one parser per format, the drop-folder batch."""

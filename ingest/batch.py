@@ -1,0 +1,175 @@
+"""The drop-folder batch: find what is new, process it in parallel, write each file as it completes.
+
+Workers (dask processes, or this process with ``workers=0``) do the CPU work; this process is the
+only graph writer, one transaction per file, so a crash loses at most the files in flight and a
+re-run picks them up. Files already in the graph (same content hash) are skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from crosscheck.errors import ConfigError
+from crosscheck.settings import Settings
+from graph import writer
+from graph.connection import Graph
+from ingest.quarantine import quarantine
+from ingest.result import FileResult, doc_id_for
+from ingest.worker import failed_result, process_file, sha256_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Failure:
+    path: str
+    reason: str
+    error: str
+
+
+@dataclass
+class BatchSummary:
+    files: int = 0
+    ingested: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    pages: int = 0
+    ocr_pages: int = 0
+    mentions: int = 0
+    entities: dict[str, set[str]] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def add(self, result: FileResult) -> None:
+        self.pages += len(result.pages)
+        self.ocr_pages += result.ocr_pages
+        self.mentions += len(result.mentions)
+        for m in result.mentions:
+            self.entities.setdefault(m["label"], set()).add(m["key"])
+
+
+def list_files(folder: Path) -> list[Path]:
+    """Every regular file under ``folder``, skipping hidden files and folders (editor and OS litter)."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and not path.is_symlink():
+            found.append(path)
+    return found
+
+
+@contextmanager
+def _executor(settings: Settings, n_tasks: int) -> Iterator[object | None]:
+    """A dask client (LocalCluster by default, or CROSSCHECK_SCHEDULER), or None for in-process work."""
+    if settings.workers <= 0 or (n_tasks <= 1 and not settings.scheduler):
+        yield None
+        return
+    import dask
+    from distributed import Client, LocalCluster
+
+    # A file that kills its worker (memory) is not retried on another worker: it is quarantined.
+    dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.worker.daemon": True})
+    if settings.scheduler:
+        client = Client(settings.scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    n_workers = max(1, min(settings.workers, n_tasks))
+    with (
+        LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=True,
+            memory_limit=settings.worker_memory_limit,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _results(
+    client: object | None, todo: list[Path], folder: Path, settings: Settings
+) -> Iterator[FileResult]:
+    if client is None:
+        for path in todo:
+            yield process_file(str(path), str(folder), settings)
+        return
+    from distributed import as_completed
+
+    futures = {
+        client.submit(process_file, str(p), str(folder), settings, key=f"file-{i}"): p  # type: ignore[attr-defined]
+        for i, p in enumerate(todo)
+    }
+    for future in as_completed(futures):
+        path = futures[future]
+        try:
+            yield future.result()
+        except Exception as exc:  # the worker process died on this file
+            yield failed_result(
+                str(path), str(folder), "worker-crashed", f"processing this file crashed its worker ({exc})"
+            )
+        finally:
+            future.release()
+
+
+def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = False) -> BatchSummary:
+    if not folder.is_dir():
+        raise ConfigError(f"{folder} is not a folder")
+    folder = folder.resolve()
+    started = time.perf_counter()
+    summary = BatchSummary()
+    files = list_files(folder)
+    summary.files = len(files)
+
+    hashes = {p: sha256_file(p) for p in files}
+    known = writer.existing_documents(graph, sorted({doc_id_for(h) for h in hashes.values()}))
+    todo: list[Path] = []
+    first_of: dict[str, Path] = {}
+    duplicates: list[Path] = []
+    for path in files:
+        doc_id = doc_id_for(hashes[path])
+        if doc_id in known and not force:
+            summary.unchanged += 1
+            if str(path) not in known[doc_id]["locations"]:
+                summary.replaced += len(writer.add_location(graph, doc_id, str(path)))
+            continue
+        if doc_id in first_of:
+            duplicates.append(path)  # same bytes twice in this batch: process once
+            continue
+        first_of[doc_id] = path
+        todo.append(path)
+
+    show = sys.stderr.isatty()
+    with (
+        _executor(settings, len(todo)) as client,
+        tqdm(total=len(todo), unit="file", disable=not show, desc="ingest") as bar,
+    ):
+        for result in _results(client, todo, folder, settings):
+            if result.failed:
+                quarantine(result, settings)
+                summary.replaced += len(writer.write_failure(graph, result))
+                summary.failures.append(Failure(result.path, result.error_reason or "", result.error or ""))
+            else:
+                summary.replaced += len(writer.write_document(graph, result))
+                summary.ingested += 1
+                summary.add(result)
+            bar.update(1)
+    for path in duplicates:
+        writer.add_location(graph, doc_id_for(hashes[path]), str(path))
+        summary.unchanged += 1
+    summary.seconds = time.perf_counter() - started
+    return summary

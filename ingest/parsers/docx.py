@@ -1,0 +1,114 @@
+"""Word DOCX: paragraphs and table rows in document order, after checking the zip is not a bomb."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from typing import Any
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from crosscheck.errors import CorruptFile, DecompressionBomb
+from crosscheck.settings import Settings
+from ingest.model import Page, ParsedDocument
+from ingest.parsers import ParseContext
+from ingest.sniff import DOCX
+
+# Real DOCX parts compress at most ~30:1 (styles.xml); a bomb is a big member far beyond that.
+MAX_RATIO = 100
+BIG_MEMBER_BYTES = 1024 * 1024
+
+# Every document made from python-docx's built-in template carries this creation time; it says
+# nothing about the document, so it must not become its "published" date.
+_PYTHON_DOCX_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
+
+
+class DocxParser:
+    name = "docx"
+    media_types = (DOCX,)
+
+    def parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
+        check_zip(data, ctx.settings)
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except Exception as exc:  # python-docx raises KeyError, lxml errors, PackageNotFoundError ...
+            raise CorruptFile(
+                f"The Word document could not be read; it looks damaged ({type(exc).__name__})"
+            ) from exc
+
+        blocks: list[str] = []
+        first_heading: str | None = None
+        for item in document.iter_inner_content():
+            if isinstance(item, Paragraph):
+                text = item.text.strip()
+                if text and first_heading is None and _is_heading(item):
+                    first_heading = text
+            elif isinstance(item, Table):
+                text = table_text(item)
+            else:
+                continue
+            if text:
+                blocks.append(text)
+
+        props = document.core_properties
+        return ParsedDocument(
+            media_type=DOCX,
+            # Blank line between paragraphs, as the HTML and OCR parsers mark blocks.
+            pages=[Page(number=1, text="\n\n".join(blocks), method="docx")],
+            title=(props.title or "").strip() or first_heading,
+            published=_created_iso(props.created),
+        )
+
+
+def check_zip(data: bytes, settings: Settings) -> None:
+    """Refuse damaged zips and zips that would expand far beyond their size, before unpacking."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise CorruptFile("The Word document is damaged or incomplete (its zip structure is broken)") from exc
+    total = sum(m.file_size for m in members)
+    if total > settings.max_unpacked_bytes:
+        raise DecompressionBomb(
+            f"The Word document would unpack to {total // (1024 * 1024)} MB, more than the limit of "
+            f"{settings.max_unpacked_bytes // (1024 * 1024)} MB; it may be a decompression bomb"
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > BIG_MEMBER_BYTES and ratio > MAX_RATIO:
+            raise DecompressionBomb(
+                f"Part {member.filename} of the Word document is compressed {ratio:.0f}:1, far beyond "
+                "any real document; it may be a decompression bomb"
+            )
+
+
+def table_text(table: Table) -> str:
+    """One line per row, cells joined by " | "; merged cells (repeated by python-docx) once."""
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: list[Any] = []  # the cells' XML elements; a merged cell is the same element repeated
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):
+                continue
+            seen.append(cell._tc)
+            cells.append(" ".join(cell.text.split()))
+        if any(cells):
+            lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    return name == "Title" or name.startswith("Heading")
+
+
+def _created_iso(created: Any) -> str | None:
+    if not isinstance(created, datetime):
+        return None
+    if created.replace(tzinfo=None) == _PYTHON_DOCX_TEMPLATE_CREATED:
+        return None
+    return created.isoformat()

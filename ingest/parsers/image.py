@@ -1,0 +1,101 @@
+"""Scanned images (PNG, JPEG, TIFF): OCR every frame; a multi-page TIFF gives one page per frame."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from PIL import Image, UnidentifiedImageError
+
+from crosscheck.errors import CorruptFile, DecompressionBomb, OversizedFile
+from ingest.model import Page, ParsedDocument
+from ingest.ocr import ocr_image
+from ingest.parsers import ParseContext
+from ingest.sniff import JPEG, PNG, TIFF
+
+# What Pillow raises on damaged or truncated files: it has no single exception type for it.
+_DAMAGED = (OSError, SyntaxError, ValueError, EOFError, UnidentifiedImageError, IndexError, KeyError)
+
+
+class ImageParser:
+    name = "image"
+    media_types = (PNG, JPEG, TIFF)
+
+    def parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
+        settings = ctx.settings
+        # Pillow's guard is a module global; setting it per parse keeps it in step with settings.
+        Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
+        with warnings.catch_warnings():
+            # Pillow only warns between 1x and 2x the limit; we refuse both.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            try:
+                image = Image.open(io.BytesIO(data))
+            except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+                raise _bomb(settings.max_image_pixels) from exc
+            except _DAMAGED as exc:
+                # Pillow's message names a BytesIO object; it helps nobody.
+                raise CorruptFile("The image could not be opened; it is damaged or incomplete") from exc
+
+            with image:
+                frames = getattr(image, "n_frames", 1)
+                if frames > settings.max_pages:
+                    raise OversizedFile(
+                        f"The image has {frames} pages, more than the limit of {settings.max_pages}; "
+                        "split it into smaller files"
+                    )
+                # Check every frame's size before OCR'ing any: refuse a bomb in seconds, not minutes.
+                for index in range(frames):
+                    _check_frame_size(image, index, settings.max_image_pixels)
+                pages = [self._frame(image, i, frames, ctx) for i in range(frames)]
+        media_type = ctx.media_type or Image.MIME.get(image.format or "", PNG)
+        return ParsedDocument(media_type=media_type, pages=pages)
+
+    def _frame(self, image: Image.Image, index: int, frames: int, ctx: ParseContext) -> Page:
+        number = index + 1
+        try:
+            image.seek(index)
+            image.load()  # decode now: truncation shows up here, not at open
+            frame = image.copy()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise _bomb(ctx.settings.max_image_pixels) from exc
+        except _DAMAGED as exc:
+            if frames == 1:
+                raise CorruptFile(f"The image is damaged or incomplete ({exc})") from exc
+            return Page(
+                number=number,
+                text="",
+                method="ocr",
+                warnings=[f"Page {number} of the image is damaged and could not be read ({exc})"],
+            )
+        page = ocr_image(frame, ctx.settings, dpi=_dpi(image))
+        page.number = number
+        return page
+
+
+def _check_frame_size(image: Image.Image, index: int, limit: int) -> None:
+    # Frames of a TIFF can each have their own size; Pillow checks only the first at open.
+    try:
+        image.seek(index)
+    except _DAMAGED:
+        return  # a frame we cannot even seek to fails later, as a damaged page
+    if image.width * image.height > limit:
+        raise DecompressionBomb(
+            f"Page {index + 1} of the image is {image.width}x{image.height} pixels, more than the "
+            f"limit of {limit:,}; it may be a decompression bomb"
+        )
+
+
+def _dpi(image: Image.Image) -> int | None:
+    dpi = image.info.get("dpi")
+    try:
+        value = round(float(dpi[0])) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        return None
+    # JPEGs without a density unit report 1 dpi; treat anything implausible as unknown.
+    return value if value >= 50 else None
+
+
+def _bomb(limit: int) -> DecompressionBomb:
+    return DecompressionBomb(
+        f"The image has more than {limit:,} pixels, too many to open safely; it may be a decompression bomb"
+    )

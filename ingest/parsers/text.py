@@ -1,0 +1,55 @@
+"""Plain text and Markdown: decode, normalise newlines, split pages on form feeds."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.encoding import LEGACY_CANDIDATES, decode_text
+from ingest.model import Page, ParsedDocument
+from ingest.parsers import ParseContext
+from ingest.sniff import MARKDOWN, PLAIN
+
+_MAX_TITLE = 120  # a longer first line is a paragraph, not a title
+_MD_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+class TextParser:
+    name = "text"
+    media_types = (PLAIN, MARKDOWN)
+
+    def parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
+        text, encoding = decode_text(data)
+        text = normalise_newlines(text)
+        is_markdown = ctx.media_type == MARKDOWN
+        # Form feeds are how old text exports (and `pdftotext`) mark page breaks.
+        chunks = text.split("\f")
+        pages = [Page(number=i, text=chunk, method="plain") for i, chunk in enumerate(chunks, 1)]
+        warnings = []
+        if encoding in LEGACY_CANDIDATES:
+            # Legacy 8-bit encodings are a scored guess; say which one so odd letters can be explained.
+            warnings.append(f"No encoding marker; the text was read as {encoding}")
+        return ParsedDocument(
+            media_type=MARKDOWN if is_markdown else PLAIN,
+            pages=pages,
+            title=markdown_title(text) if is_markdown else plain_title(text),
+            warnings=warnings,
+        )
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def plain_title(text: str) -> str | None:
+    for line in text.split("\n"):
+        line = line.strip(" \t\f\ufeff")
+        if line:
+            return line if len(line) <= _MAX_TITLE else None
+    return None
+
+
+def markdown_title(text: str) -> str | None:
+    match = _MD_HEADING.search(text)
+    if match:
+        return match.group(1).strip()
+    return plain_title(text)

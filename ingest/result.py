@@ -1,0 +1,50 @@
+"""What one file became, as plain data that travels from a worker process to the graph writer."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def doc_id_for(sha256: str) -> str:
+    """Deterministic document id: the content hash, so the same bytes are one Document wherever they lie."""
+    return sha256[:32]
+
+
+def page_id_for(doc_id: str, number: int) -> str:
+    return f"{doc_id}:p{number}"
+
+
+def mention_id_for(doc_id: str, page: int, start: int, end: int, label: str) -> str:
+    raw = f"{doc_id}|{page}|{start}|{end}|{label}".encode()
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+@dataclass
+class FileResult:
+    location: str  # absolute path of the file, the identity of "this file in this folder"
+    path: str  # path relative to the drop folder
+    file_name: str
+    sha256: str
+    size: int
+    media_type: str | None = None
+    document: dict[str, Any] = field(default_factory=dict)  # Document properties
+    pages: list[dict[str, Any]] = field(default_factory=list)  # {page_id, props}
+    mentions: list[dict[str, Any]] = field(default_factory=list)  # {label, key, name, mention_id, props}
+    error_reason: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def doc_id(self) -> str:
+        return doc_id_for(self.sha256)
+
+    @property
+    def failed(self) -> bool:
+        return self.error_reason is not None
+
+    @property
+    def ocr_pages(self) -> int:
+        return sum(1 for p in self.pages if p["props"].get("method") == "ocr")

@@ -1,0 +1,176 @@
+"""Everything that happens to one file before the graph: read, hash, parse, detect language, extract.
+
+Runs in a worker process (dask) or in-process; returns a ``FileResult`` and never raises for bad
+input, so one broken file cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+from crosscheck.errors import InputError, OversizedFile
+from crosscheck.settings import Settings
+from ingest.model import Page, ParsedDocument
+from ingest.result import FileResult, mention_id_for, page_id_for
+
+EXTRACTOR_VERSION = "1"  # bump when extraction changes so --force re-ingests are traceable
+SENTENCE_MAX = 400
+
+
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _bbox(page: Page, start: int, end: int) -> list[int] | None:
+    """Union of the OCR word boxes under ``[start, end)``: where the mention is on the page image."""
+    boxes = [w for w in page.words if w.start < end and w.end > start]
+    if not boxes:
+        return None
+    left = min(w.left for w in boxes)
+    top = min(w.top for w in boxes)
+    right = max(w.left + w.width for w in boxes)
+    bottom = max(w.top + w.height for w in boxes)
+    return [left, top, right - left, bottom - top]
+
+
+def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> None:
+    from nlp.extract import extract_mentions
+    from nlp.language import page_languages
+
+    t0 = time.perf_counter()
+    doc_lang, page_langs = page_languages([p.text for p in parsed.pages])
+    result.timings["language"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    doc_id = result.doc_id
+    for page, lang in zip(parsed.pages, page_langs, strict=True):
+        props = {
+            "doc_id": doc_id,
+            "number": page.number,
+            "text": page.text,
+            "chars": len(page.text),
+            "method": page.method,
+            "language": lang,
+            "ocr_confidence": page.ocr_confidence,
+            "low_confidence_words": page.low_confidence_words,
+            "dpi": page.dpi,
+            "warnings": page.warnings,
+        }
+        result.pages.append({"page_id": page_id_for(doc_id, page.number), "props": props})
+        if not page.text.strip():
+            continue
+        for m in extract_mentions(page.text, lang, settings.models_dir):
+            mprops = {
+                "page": page.number,
+                "start": m.start,
+                "end": m.end,
+                "surface": m.surface,
+                "sentence": m.sentence[:SENTENCE_MAX],
+                "confidence": round(m.confidence, 3),
+                "method": m.method,
+                "language": lang,
+            }
+            if page.method == "ocr":
+                mprops["bbox"] = _bbox(page, m.start, m.end)
+            result.mentions.append(
+                {
+                    "label": m.label,
+                    "key": m.key,
+                    "name": m.name,
+                    "mention_id": mention_id_for(doc_id, page.number, m.start, m.end, m.label),
+                    "props": mprops,
+                }
+            )
+    result.timings["ner"] = time.perf_counter() - t0
+    result.document.update(language=doc_lang)
+
+
+def _new_result(location: str, folder: str) -> tuple[FileResult, dict]:
+    path = Path(location)
+    result = FileResult(
+        location=str(path),
+        path=str(path.relative_to(folder)),
+        file_name=path.name,
+        sha256=sha256_file(path),
+        size=path.stat().st_size,
+    )
+    base = {
+        "sha256": result.sha256,
+        "path": result.path,
+        "file_name": result.file_name,
+        "size": result.size,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    return result, base
+
+
+def process_file(location: str, folder: str, settings: Settings) -> FileResult:
+    from ingest.registry import parse_bytes
+
+    path = Path(location)
+    result, base = _new_result(location, folder)
+    size = result.size
+    try:
+        if size > settings.max_file_bytes:
+            raise OversizedFile(
+                f"file is {size / 1e6:.1f} MB, over the {settings.max_file_bytes / 1e6:.0f} MB limit "
+                "(CROSSCHECK_MAX_FILE_BYTES)"
+            )
+        t0 = time.perf_counter()
+        data = path.read_bytes()
+        # The bytes we parse are the bytes we hash, even if the file changed since listing.
+        result.sha256 = base["sha256"] = hashlib.sha256(data).hexdigest()
+        parsed = parse_bytes(data, path.name, settings)
+        result.timings["parse"] = time.perf_counter() - t0
+        result.media_type = parsed.media_type
+        result.warnings = list(parsed.warnings)
+        result.document = {
+            **base,
+            "media_type": parsed.media_type,
+            "title": parsed.title,
+            "source_url": parsed.source_url,
+            "published": parsed.published,
+            "pages": len(parsed.pages),
+            "ocr": any(p.method == "ocr" for p in parsed.pages),
+            "ocr_pages": parsed.ocr_pages,
+            "status": "ingested",
+            "error": None,
+            "error_reason": None,
+            "warnings": parsed.warnings,
+        }
+        _analyse(result, parsed, settings)
+    except InputError as exc:
+        _fail(result, base, exc.reason, exc.message)
+    except Exception as exc:  # a bug or a library crash on this file: quarantine it, keep the batch going
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        _fail(result, base, "internal-error", f"crosscheck could not process this file ({detail})")
+    return result
+
+
+def _fail(result: FileResult, base: dict, reason: str, message: str) -> None:
+    result.error_reason, result.error = reason, message
+    result.pages, result.mentions = [], []
+    result.document = {
+        **base,
+        "media_type": result.media_type,
+        "status": "failed",
+        "error": message,
+        "error_reason": reason,
+        "pages": 0,
+        "ocr": False,
+    }
+
+
+def failed_result(location: str, folder: str, reason: str, message: str) -> FileResult:
+    """For a file whose worker died (killed for memory, segfault in a library)."""
+    result, base = _new_result(location, folder)
+    _fail(result, base, reason, message)
+    return result

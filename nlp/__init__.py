@@ -1,0 +1,1 @@
+"""Language identification, entity extraction and name normalisation."""
