@@ -65,9 +65,12 @@ def _prepare(image: Image.Image) -> Image.Image:
         rgba = image.convert("RGBA")
         background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(background, rgba)
-    elif image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        # 16-bit scans: convert("L") would clip everything above 255 to white.
-        image = image.point(lambda v: v / 256).convert("L")
+    elif image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
+        # 16-bit scans: convert("L") clips everything above 255 to white. Scale by the real
+        # maximum, since some decoders put 8-bit values in these modes too.
+        high = image.getextrema()[1]
+        if isinstance(high, int | float) and high > 255:
+            image = image.point(lambda v: v * (255 / high))
     return image.convert("L")
 
 

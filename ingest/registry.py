@@ -77,8 +77,14 @@ def _label(media_type: str) -> str:
 
 def _no_text_message(doc: ParsedDocument) -> str:
     if doc.ocr_pages:
-        return (
+        message = (
             "No readable text was found, even with OCR: the scan may be blank, too faint or too "
             "low-resolution"
         )
-    return "The file contains no text"
+    else:
+        message = "The file contains no text"
+    # A per-page failure (OCR timeout, render error) is usually the real story; say so.
+    page_warnings = [w for page in doc.pages for w in page.warnings]
+    if page_warnings:
+        message += f" ({page_warnings[0]})"
+    return message

@@ -39,8 +39,8 @@ LABELS = {
     PNG: "a PNG image",
     JPEG: "a JPEG image",
     TIFF: "a TIFF image",
-    DOCX: "a Word (DOCX) document",
-    HTML: "a web page (HTML)",
+    DOCX: "a Word document",
+    HTML: "a web page",
     MARKDOWN: "a Markdown text",
     PLAIN: "a plain text",
 }
@@ -73,6 +73,7 @@ _OTHER_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Microsoft Office file (.doc/.xls/.ppt)"),
+    (b"BM", "a BMP image (convert it to PNG)"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
     (b"\x00\x00\x00\x0cjP  ", "a JPEG 2000 image"),
@@ -92,7 +93,7 @@ _SAVE_AS_HINT = "; save it as PDF, DOCX or plain text and drop it again"
 
 def sniff(data: bytes, file_name: str) -> str:
     """Media type of ``data`` judged by content. Raises an ``InputError`` for files we cannot read."""
-    if not data.strip() or _is_blank_text(data):
+    if not data or data.isspace() or _is_blank_text(data):
         raise EmptyFile("The file is empty (no content, or only blank space)")
 
     if b"%PDF-" in data[:1024]:
@@ -181,6 +182,14 @@ def _other_kind(data: bytes) -> str | None:
     for magic, kind in _OTHER_MAGIC:
         if data.startswith(magic):
             return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "a WebP image (convert it to PNG or JPEG)"
+    if data[4:8] == b"ftyp":
+        # ISO media: iPhones save photos as HEIC in the same container as MP4 video.
+        brand = data[8:12]
+        if brand in (b"heic", b"heix", b"mif1", b"msf1", b"avif"):
+            return "a HEIC/AVIF photo (export it as JPEG)"
+        return "a video or audio file"
     return None
 
 

@@ -104,11 +104,11 @@ def make_statement(path: Path) -> Path:
         author=HEADQUARTERS,
         created=STATEMENT_TIME,
     )
+    draw_text_page(c, STATEMENT_PAGE_1, end_page=False)
     _footer(c, 1, 2)
-    draw_text_page(c, STATEMENT_PAGE_1)  # ends page 1
+    c.showPage()
 
     # Page 2: a ruled table, the shape pdfplumber's table extraction is built for.
-    _footer(c, 2, 2)
     c.setFont(bold, 13)
     c.drawString(56, A4[1] - 70, "Додаток до повідомлення № 27/03 від 14.03.2025")
     c.setFont(regular, 11)
@@ -142,6 +142,7 @@ def make_statement(path: Path) -> Path:
     )
     for i, part in enumerate(wrap_text(note, lambda s: stringWidth(s, regular, 10), xs[-1] - left)):
         c.drawString(left, bottom - 24 - i * 14, part)
+    _footer(c, 2, 2)
     c.showPage()
     c.save()
     return path
@@ -173,13 +174,21 @@ def make_briefing(path: Path) -> Path:
         "of War (spokeswoman Nataliia Hordiienko); Visti Skhodu; Crosscheck Wire."
     )
     doc.add_paragraph("Prepared on 15 March 2025 by the analysis desk. Hospital intake: Kharkiv.")
-    return save_docx(doc, path, title="Briefing note: prisoner exchange of 14 March 2025", author="Analysis desk")
+    return save_docx(
+        doc,
+        path,
+        title="Briefing note: prisoner exchange of 14 March 2025",
+        author="Analysis desk",
+        created=BRIEFING_TIME,
+    )
 
 
 SCAN_LINES = [
     "Список осіб, звільнених з полону 14.03.2025",
     "",
-    *[f"{i}. {name}, {born}, {unit}" for i, (name, born, unit, *_) in enumerate(PEOPLE, start=1)],
+    # "1)" rather than "1.": with "1." tesseract's default page segmentation (psm 3) reads the
+    # narrow column of row numbers as a separate block and drops it from the rows (see README).
+    *[f"{i}) {name}, {born}, {unit}" for i, (name, born, unit, *_) in enumerate(PEOPLE, start=1)],
     "",
     "Витяг вірний. Координаційний штаб",
 ]

@@ -12,6 +12,7 @@ from typing import Any
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import set_date_params
 from trafilatura.xml import xmltotxt
 
 from ingest.encoding import bom_encoding, decode_text
@@ -36,7 +37,12 @@ class HtmlParser:
         tree = _parse_tree(markup)
         # favor_precision: on short pages the default also keeps menu and header lines.
         extracted = trafilatura.bare_extraction(
-            markup, with_metadata=True, include_comments=False, favor_precision=True
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=True,
+            # The extensive search guesses dates from "© 2024" footers and the like: not evidence.
+            date_extraction_params=set_date_params(extensive=False),
         )
         # Metadata first: the body fallback below edits the tree (drops scripts holding JSON-LD).
         title = _attr(extracted, "title") or (_head_title(tree) if tree is not None else None)
@@ -45,10 +51,12 @@ class HtmlParser:
 
         text = _article_text(extracted) if extracted is not None else ""
         warnings = []
-        if not text.strip() and tree is not None:
-            text = visible_body_text(tree)
-            if text.strip():
-                warnings.append("No article found on the page; all visible text of the page was kept")
+        body = visible_body_text(tree) if tree is not None else ""
+        # On pages with no article-like block trafilatura returns nothing, or falls back to
+        # scraping the menu ("ГоловнаНовини"); either way the visible body text is better.
+        if body.strip() and not set(text.split()) & set(body.split()):
+            text = body
+            warnings.append("No article found on the page; all visible text outside menus was kept")
         return ParsedDocument(
             media_type=HTML,
             pages=[Page(number=1, text=text, method="html")],
@@ -75,6 +83,8 @@ def decode_html(data: bytes) -> str:
             codec = codecs.lookup(name).name
             # Browsers read latin-1 declarations as windows-1252; so do we.
             codec = "cp1252" if codec == "iso8859-1" else codec
+            # Ukrainian pages often declare koi8-r and use koi8-u, which adds і, ї, є, ґ.
+            codec = "koi8_u" if codec == "koi8-r" else codec
             return data.decode(codec)
         except (LookupError, UnicodeDecodeError):
             pass

@@ -23,6 +23,8 @@ class TextParser:
         is_markdown = ctx.media_type == MARKDOWN
         # Form feeds are how old text exports (and `pdftotext`) mark page breaks.
         chunks = text.split("\f")
+        if len(chunks) > 1 and not chunks[-1].strip():
+            chunks.pop()  # pdftotext ends every page with \f, the last one too
         pages = [Page(number=i, text=chunk, method="plain") for i, chunk in enumerate(chunks, 1)]
         warnings = []
         if encoding in LEGACY_CANDIDATES:

@@ -125,6 +125,7 @@ def test_supported_extension_on_unreadable_content_is_mislabelled(name: str) -> 
         (RANDOM_BINARY, "blob.bin", "unknown"),
         (b"GIF89a" + bytes(30), "anim.gif", "GIF"),
         (b"{\\rtf1\\ansi Hello}", "letter.rtf", "RTF"),
+        (b"\x00\x00\x00\x18ftypheic" + bytes(40), "IMG_0001.HEIC", "HEIC"),
     ],
 )
 def test_unsupported_kinds_are_named(data: bytes, name: str, kind: str) -> None:
