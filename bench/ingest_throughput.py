@@ -44,9 +44,9 @@ def _free_port() -> int:
 
 def _floor_pdf(path: str) -> int:
     import pdfplumber
-    from nlp.extract import extract_mentions
 
     from crosscheck.settings import Settings
+    from nlp.extract import extract_mentions
     from nlp.language import page_languages
 
     models = Settings().models_dir
@@ -192,9 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     print(row("born-digital crosscheck", pdf_summary["ingested"], pdf_summary["pages"], cc_pdf_s))
     print(row("OCR floor (bare tesseract)", len(scans), len(scans), floor_scan_s))
     print(row("OCR crosscheck", scan_summary["ingested"], scan_summary["ocr_pages"], cc_scan_s))
-    print(
-        f"ratio born-digital: {floor_pdf_s / cc_pdf_s:.2f} x floor, OCR: {floor_scan_s / cc_scan_s:.2f} x floor"
-    )
+    pdf_ratio, ocr_ratio = floor_pdf_s / cc_pdf_s, floor_scan_s / cc_scan_s
+    print(f"crosscheck / floor: born-digital {pdf_ratio:.2f}, OCR {ocr_ratio:.2f} (target >= 0.8)")
     rss = sorted({**pdf_rss, **scan_rss}.values(), reverse=True)
     print(
         "peak RSS per process (MB): "

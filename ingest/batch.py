@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from crosscheck.errors import ConfigError
+from crosscheck.errors import ConfigError, CrosscheckError
 from crosscheck.settings import Settings
 from graph import writer
 from graph.connection import Graph
@@ -118,6 +118,8 @@ def _results(
         path = futures[future]
         try:
             yield future.result()
+        except CrosscheckError:
+            raise
         except Exception as exc:  # the worker process died on this file
             yield failed_result(
                 str(path), str(folder), "worker-crashed", f"processing this file crashed its worker ({exc})"

@@ -12,7 +12,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crosscheck.errors import InputError, OversizedFile
+from crosscheck.errors import CrosscheckError, InputError, OversizedFile
 from crosscheck.settings import Settings
 from ingest.model import Page, ParsedDocument
 from ingest.result import FileResult, mention_id_for, page_id_for
@@ -149,6 +149,8 @@ def process_file(location: str, folder: str, settings: Settings) -> FileResult:
         _analyse(result, parsed, settings)
     except InputError as exc:
         _fail(result, base, exc.reason, exc.message)
+    except CrosscheckError:
+        raise  # not this file's fault (e.g. tesseract missing): stop the batch, quarantine nothing
     except Exception as exc:  # a bug or a library crash on this file: quarantine it, keep the batch going
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         _fail(result, base, "internal-error", f"crosscheck could not process this file ({detail})")

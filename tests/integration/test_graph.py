@@ -15,9 +15,13 @@ pytestmark = pytest.mark.integration
 
 
 def _result(location: str, sha: str, people: list[tuple[str, str]]) -> FileResult:
-    r = FileResult(location=location, path=location.rsplit("/", 1)[-1], file_name="f.txt", sha256=sha, size=10)
+    r = FileResult(
+        location=location, path=location.rsplit("/", 1)[-1], file_name="f.txt", sha256=sha, size=10
+    )
     r.document = {"sha256": sha, "path": r.path, "file_name": r.file_name, "status": "ingested", "pages": 1}
-    r.pages = [{"page_id": page_id_for(r.doc_id, 1), "props": {"number": 1, "text": "x" * 100, "method": "plain"}}]
+    r.pages = [
+        {"page_id": page_id_for(r.doc_id, 1), "props": {"number": 1, "text": "x" * 100, "method": "plain"}}
+    ]
     for i, (key, surface) in enumerate(people):
         r.mentions.append(
             {
@@ -42,7 +46,9 @@ def test_migrations_are_idempotent(graph):
 
 
 def test_writing_the_same_document_twice_changes_nothing(graph):
-    r = _result("/drop/a.txt", "a" * 64, [("kovalchuk taras", "Тарас Ковальчук"), ("bondar olena", "Olena Bondar")])
+    r = _result(
+        "/drop/a.txt", "a" * 64, [("kovalchuk taras", "Тарас Ковальчук"), ("bondar olena", "Olena Bondar")]
+    )
     writer.write_document(graph, r)
     first = writer.counts(graph)
     writer.write_document(graph, r)
@@ -104,18 +110,22 @@ def test_concurrent_writers_do_not_duplicate_entities(settings, graph):
 
 def test_reader_account_cannot_write(settings, graph):
     creds = server.reader_credentials(settings)
-    with neo4j.GraphDatabase.driver(creds.uri, auth=(creds.user, creds.password)) as driver:
-        with driver.session(database=creds.database) as s:
-            assert s.run("MATCH (n) RETURN count(n) AS c").single()["c"] >= 0
-            with pytest.raises(neo4j.exceptions.Forbidden):
-                s.run("CREATE (:Person {key: 'intruder'})").consume()
+    with (
+        neo4j.GraphDatabase.driver(creds.uri, auth=(creds.user, creds.password)) as driver,
+        driver.session(database=creds.database) as s,
+    ):
+        assert s.run("MATCH (n) RETURN count(n) AS c").single()["c"] >= 0
+        with pytest.raises(neo4j.exceptions.Forbidden):
+            s.run("CREATE (:Person {key: 'intruder'})").consume()
 
 
 def test_wrong_password_is_refused(settings, graph):
     creds = server.reader_credentials(settings)
-    with neo4j.GraphDatabase.driver(creds.uri, auth=(creds.user, "not-the-password")) as driver:
-        with pytest.raises(neo4j.exceptions.AuthError):
-            driver.verify_connectivity()
+    with (
+        neo4j.GraphDatabase.driver(creds.uri, auth=(creds.user, "not-the-password")) as driver,
+        pytest.raises(neo4j.exceptions.AuthError),
+    ):
+        driver.verify_connectivity()
 
 
 def _listen_addresses(port: int) -> set[str]:

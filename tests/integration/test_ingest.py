@@ -30,7 +30,13 @@ def _snapshot(graph) -> dict:
         ents = sorted(tuple(r) for r in s.run("MATCH (e) WHERE e.key IS NOT NULL RETURN labels(e)[0], e.key"))
         mentions = sorted(r[0] for r in s.run("MATCH ()-[m:MENTIONS]->() RETURN m.mention_id"))
         pages = sorted(r[0] for r in s.run("MATCH (p:Page) RETURN p.page_id"))
-    return {"counts": writer.counts(graph), "docs": docs, "entities": ents, "mentions": mentions, "pages": pages}
+    return {
+        "counts": writer.counts(graph),
+        "docs": docs,
+        "entities": ents,
+        "mentions": mentions,
+        "pages": pages,
+    }
 
 
 def _ingest(folder: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[int, dict]:
