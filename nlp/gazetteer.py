@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -37,8 +36,9 @@ __all__ = [
 GAZETTEER_FILE = Path("gazetteer") / "places.jsonl"
 MAX_WORDS = 6  # longest name in words ("Автономна Республіка Крим", "Сполучені Штати Америки")
 
-# A word: letters/digits, with inner hyphens and apostrophes (Івано-Франківськ, Слов'янськ, Ростов-на-Дону).
-WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*", re.UNICODE)
+# A word: letters/digits, with inner hyphens and apostrophes (Івано-Франківськ, Слов'янськ, Ростов-на-Дону),
+# but not an English possessive: "Kharkiv's" is the word "Kharkiv".
+WORD = re.compile(r"\w+(?:-\w+|['’ʼ](?!s\b)\w+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?:^|[.!?…:;\n]\s*[\"'«»“”(]*)\s*$")
 
@@ -58,11 +58,17 @@ class PlaceEntry:
     country: str
     population: int
     common: bool  # the name is also a common word: no match at a sentence start
+    person_like: bool  # the name is also a first name or surname: a PERSON span around it wins
     priority: int  # curated 2, register 1, other 0: wins ties between homonyms
 
     def name_in(self, lang: str) -> str:
-        """Display name in the language of the text (falls back to English)."""
-        return {"uk": self.uk, "ru": self.ru}.get(lang, "") or self.en
+        """Display name in the language of the text; a Cyrillic text falls back to the other Cyrillic
+        name before English (a Russian text about Вугледар had better say Вугледар than Vuhledar)."""
+        if lang == "uk":
+            return self.uk or self.ru or self.en
+        if lang == "ru":
+            return self.ru or self.uk or self.en
+        return self.en
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,7 @@ class Gazetteer:
                     country=row.get("country", ""),
                     population=int(row.get("pop", 0)),
                     common=bool(row.get("common", False)),
+                    person_like=bool(row.get("person_like", False)),
                     priority=int(row.get("prio", 0)),
                 )
                 entries.append(entry)
@@ -135,9 +142,6 @@ class Gazetteer:
                 key = " ".join(lowered[i : j + 1])
                 entry = self.forms.get(key)
                 end = words[j][1]
-                if entry is None and key.endswith(("'s", "’s")):  # English possessive: Kharkiv's
-                    entry = self.forms.get(key[:-2])
-                    end -= 2
                 if entry is not None:
                     found = (j, end, entry)
                     break
@@ -172,8 +176,3 @@ def load_gazetteer(models_dir: Path) -> Gazetteer:
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `python -m nlp.build_models` first")
     return Gazetteer.from_jsonl(path)
-
-
-def nearest_start(starts: list[int], pos: int) -> int:
-    """Index of the last start ≤ pos (helper for span look-ups in sorted start lists)."""
-    return bisect_right(starts, pos) - 1

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import pymorphy3
 
 __all__ = [
+    "FIRST_NAMES_CYRILLIC",
     "FIRST_NAME_FOLDS",
     "display_case",
     "is_first_name",
@@ -113,6 +114,12 @@ _FIRST_NAME_EQUIV: dict[str, str] = {
     "knstntn": "kstntn",  # Константин / Костянтин
     "ndSda": "nda",  # Надежда / Надія
 }
+
+
+# The dictionaries miss some nominatives' Name tag (uk "Володимир" reads only as a common noun).
+FIRST_NAMES_CYRILLIC: frozenset[str] = frozenset(
+    normalize_apostrophes(n.lower()) for n in (_FIRST_NAMES_UK + _FIRST_NAMES_RU).split()
+)
 
 
 def _fold_token(token: str, lang: str) -> str:
@@ -316,7 +323,11 @@ def place_key(name: str, lang: str, gazetteer_id: str | None = None) -> str:
     """The gazetteer id when the place was matched, else ``place:`` + folded nominative name."""
     if gazetteer_id:
         return gazetteer_id
-    return "place:" + fold_name(translit(name, lang if lang in MORPH_LANGS else None))
+    folded = fold_name(translit(name, lang if lang in MORPH_LANGS else None))
+    if len(folded.replace(" ", "")) < 3:
+        # "SIZO-2" folds to "s": too little left to identify anything, keep the written form.
+        return "place:" + " ".join(name.lower().split())
+    return "place:" + folded
 
 
 # --- units and organisations -----------------------------------------------------------------------

@@ -1,0 +1,190 @@
+"""Transliteration, name folding, nominative names and script-independent keys.
+
+Names are invented (common Ukrainian first names and surnames combined) except public officials'
+names that the brief itself uses as examples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.normalize import (
+    is_first_name,
+    normalize_org,
+    normalize_person,
+    normalize_place,
+    person_key,
+    place_key,
+)
+from nlp.translit import fold_name, translit
+
+# --- transliteration --------------------------------------------------------------------------------
+TRANSLIT_UK = [
+    ("Харків", "Kharkiv"),
+    ("Залужний", "Zaluzhnyi"),
+    ("Згурівка", "Zghurivka"),  # зг → zgh
+    ("Юрій", "Yurii"),  # word-initial Ю → Yu, й → i
+    ("Олексіївка", "Oleksiivka"),
+    ("Єнакієве", "Yenakiieve"),
+    ("Слов’янськ", "Sloviansk"),  # apostrophe dropped
+    ("Щербаківський", "Shcherbakivskyi"),
+    ("ЩУКА", "SHCHUKA"),  # all caps stays all caps
+    ("Їжакевич", "Yizhakevych"),
+]
+TRANSLIT_RU = [
+    ("Харьков", "Kharkov"),
+    ("Юрий", "Iurii"),  # ICAO: ю → iu everywhere
+    ("Залужный", "Zaluzhnyi"),
+    ("Пётр", "Petr"),
+    ("Объект", "Obieekt"),  # ICAO: ъ → ie, е → e
+    ("Щукин", "Shchukin"),
+]
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), TRANSLIT_UK)
+def test_translit_ukrainian_national_2010(cyrillic: str, latin: str) -> None:
+    assert translit(cyrillic, "uk") == latin
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), TRANSLIT_RU)
+def test_translit_russian_icao(cyrillic: str, latin: str) -> None:
+    assert translit(cyrillic, "ru") == latin
+
+
+def test_translit_leaves_latin_alone() -> None:
+    assert translit("36th Brigade, А0000", "uk") == "36th Brigade, A0000"
+
+
+# --- folding ----------------------------------------------------------------------------------------
+FOLD_GROUPS = [
+    ["Zaluzhnyi", "Zaluzhny", "Zaluzhnyy", "Saluschnyj", "Залужний", "Залужный"],
+    ["Valerii", "Valeriy", "Valery", "Valerij", "Валерій", "Валерий"],
+    ["Oleksandr", "Olexandr", "Aleksandr", "Alexander", "Олександр", "Александр"],
+    ["Kharkiv", "Kharkov", "Харків", "Харьков"],
+    ["Kyiv", "Kiev", "Київ", "Киев"],
+    ["Serhii", "Sergey", "Sergei", "Сергій", "Сергей"],
+    ["Yevhen", "Evgeny", "Yevgeniy", "Євген", "Евгений"],
+    ["Shevchenko", "Schewtschenko", "Ševčenko", "Шевченко"],
+    ["Donbas", "Donbass", "Донбас", "Донбасс"],
+    ["Hryhorii", "Grigory", "Григорій", "Григорий"],
+]
+
+
+@pytest.mark.parametrize("group", FOLD_GROUPS, ids=lambda g: g[0])
+def test_fold_meets_spelling_variants(group: list[str]) -> None:
+    folds = {fold_name(name) for name in group}
+    assert len(folds) == 1, folds
+
+
+FOLD_DIFFERENT = [
+    ("Oleh", "Olha"),  # masculine vs feminine: the trailing -a marker
+    ("Oleksandr", "Oleksandra"),
+    ("Stefanyshyn", "Stefanyshyna"),
+    ("Ivan", "Petro"),
+    ("Kharkiv", "Kherson"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), FOLD_DIFFERENT)
+def test_fold_keeps_different_names_apart(a: str, b: str) -> None:
+    assert fold_name(a) != fold_name(b)
+
+
+# --- nominative person names ------------------------------------------------------------------------
+PERSONS = [
+    # (inflected surface, lang, nominative)
+    ("Валерія Залужного", "uk", "Валерій Залужний"),
+    ("Ольги Стефанишиної", "uk", "Ольга Стефанишина"),  # feminine stays feminine
+    ("Залужному Валерію Федоровичу", "uk", "Залужний Валерій Федорович"),  # surname first, patronymic
+    ("Івана Петренка", "uk", "Іван Петренко"),
+    ("Олені Шевчук", "uk", "Олена Шевчук"),  # indeclinable feminine surname
+    ("Тарасом Шевчуком", "uk", "Тарас Шевчук"),
+    ("Ганні Коваленко", "uk", "Ганна Коваленко"),
+    ("Олександри Мельник", "uk", "Олександра Мельник"),
+    ("Дем’яна Бойка", "uk", "Дем'ян Бойко"),
+    ("ПЕТРЕНКА Івана Олеговича", "uk", "Петренко Іван Олегович"),  # list style, surname in capitals
+    ("Валерия Залужного", "ru", "Валерий Залужный"),  # unknown surname: adjective reading
+    ("Ольгой Стефанишиной", "ru", "Ольга Стефанишина"),
+    ("Ивана Ивановича Петренко", "ru", "Иван Иванович Петренко"),
+    ("Марии Петровой", "ru", "Мария Петрова"),
+    ("Оксаны Петренко", "ru", "Оксана Петренко"),
+]
+
+
+@pytest.mark.parametrize(("surface", "lang", "nominative"), PERSONS)
+def test_normalize_person(surface: str, lang: str, nominative: str) -> None:
+    assert normalize_person(surface, lang) == nominative
+
+
+def test_normalize_person_english_and_unknown() -> None:
+    assert normalize_person("Valerii Zaluzhnyi", "en") == "Valerii Zaluzhnyi"
+    assert normalize_person("OLENA PETRENKO", "en") == "Olena Petrenko"
+    assert normalize_person("Olena Petrenko's", "en") == "Olena Petrenko"
+    # a word with no usable reading is left as written
+    assert normalize_person("Ксюрдзика Петренка", "uk").endswith("Петренко")
+
+
+# --- keys -------------------------------------------------------------------------------------------
+SAME_PERSON = [
+    [("Залужний Валерій", "uk"), ("Valerii Zaluzhnyi", "en"), ("Валерий Залужный", "ru"), ("Zaluzhny Valery", "en")],
+    [("Залужний Валерій Федорович", "uk"), ("Valerii Zaluzhnyi", "en")],  # patronymic dropped
+    [("Олександр Петренко", "uk"), ("Александр Петренко", "ru"), ("Alexander Petrenko", "en")],
+    [("Ольга Стефанишина", "uk"), ("Olha Stefanyshyna", "en"), ("Ольга Стефанишина", "ru")],
+    [("Микола Ткаченко", "uk"), ("Николай Ткаченко", "ru"), ("Mykola Tkachenko", "en")],  # first-name table
+    [("Ганна Мельник", "uk"), ("Анна Мельник", "ru"), ("Hanna Melnyk", "en")],
+    [("Сергій Бондаренко", "uk"), ("Sergey Bondarenko", "en"), ("Serhii Bondarenko", "en")],
+]
+
+
+@pytest.mark.parametrize("variants", SAME_PERSON, ids=lambda v: v[0][0])
+def test_person_key_meets_across_scripts_and_order(variants: list[tuple[str, str]]) -> None:
+    keys = {person_key(name, lang) for name, lang in variants}
+    assert len(keys) == 1, keys
+
+
+NAMESAKES = [
+    (("Іван Петренко", "uk"), ("Петро Петренко", "uk")),
+    (("Олег Коваленко", "uk"), ("Ольга Коваленко", "uk")),
+    (("Oleksandr Melnyk", "en"), ("Oleksandra Melnyk", "en")),
+    (("Андрій Шевчук", "uk"), ("Andrii Shevchenko", "en")),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), NAMESAKES, ids=lambda p: p[0])
+def test_namesakes_get_different_keys(a: tuple[str, str], b: tuple[str, str]) -> None:
+    assert person_key(*a) != person_key(*b)
+
+
+def test_is_first_name_any_script() -> None:
+    for name in ("Valerii", "Oleksandr", "Serhiy", "Yevgeny", "Олена", "Наталья"):
+        assert is_first_name(name), name
+    for word in ("Kyiv", "Brigade", "Kharkiv", "Ministry"):
+        assert not is_first_name(word), word
+
+
+# --- places and organisations -----------------------------------------------------------------------
+PLACES = [
+    ("Курській області", "uk", "Курська область"),
+    ("Харкові", "uk", "Харків"),
+    ("Харьковом", "ru", "Харьков"),
+    ("Оленівці", "uk", "Оленівка"),
+    ("Еленовке", "ru", "Еленовка"),
+    ("Донецької області", "uk", "Донецька область"),
+]
+
+
+@pytest.mark.parametrize(("surface", "lang", "nominative"), PLACES)
+def test_normalize_place(surface: str, lang: str, nominative: str) -> None:
+    assert normalize_place(surface, lang) == nominative
+
+
+def test_place_key() -> None:
+    assert place_key("Харків", "uk", "katottg:UA63120270010096107") == "katottg:UA63120270010096107"
+    assert place_key("Харків", "uk") == place_key("Харьков", "ru") == place_key("Kharkiv", "en")
+    assert place_key("SIZO-2", "en") == "place:sizo-2"  # too little survives folding: written form
+
+
+def test_normalize_org_puts_head_noun_in_nominative() -> None:
+    assert normalize_org("Міністерства оборони України", "uk") == "Міністерство оборони України"
+    assert normalize_org("Министерством обороны России", "ru") == "Министерство обороны России"
+    assert normalize_org("ICRC", "en") == "ICRC"

@@ -1,0 +1,107 @@
+"""Military formation patterns (uk/ru/en) and their canonical keys and names."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.normalize import unit_key
+from nlp.units import find_units, parse_unit, unit_name
+
+UNITS = [
+    # (text, expected surface, key)
+    ("Бійці 36-ї окремої бригади морської піхоти вийшли.", "36-ї окремої бригади морської піхоти", "36 marine brigade"),
+    ("36-та окрема бригада морської піхоти", "36-та окрема бригада морської піхоти", "36 marine brigade"),
+    ("військовий 36 ОБрМП", "36 ОБрМП", "36 marine brigade"),
+    ("служив у 72-й ОМБр", "72-й ОМБр", "72 mechanized brigade"),
+    ("бійці 3 ОШБр", "3 ОШБр", "3 assault brigade"),
+    ("128 ОГШБр", "128 ОГШБр", "128 mountain assault brigade"),
+    ("59-та ОМПБр", "59-та ОМПБр", "59 motorized infantry brigade"),
+    ("112 ОБрТрО", "112 ОБрТрО", "112 territorial defense brigade"),
+    ("25-ї ОДШБр", "25-ї ОДШБр", "25 air assault brigade"),
+    (
+        "241-ша окрема бригада територіальної оборони",
+        "241-ша окрема бригада територіальної оборони",
+        "241 territorial defense brigade",
+    ),
+    ("36-й отдельной бригады морской пехоты", "36-й отдельной бригады морской пехоты", "36 marine brigade"),
+    ("200-й омсбр", "200-й омсбр", "200 motor rifle brigade"),
+    ("командир 1-го батальйону", "1-го батальйону", "1 battalion"),
+    ("the 36th Separate Marine Brigade", "36th Separate Marine Brigade", "36 marine brigade"),
+    ("the 72nd Mechanized Brigade", "72nd Mechanized Brigade", "72 mechanized brigade"),
+    ("the 3rd Assault Brigade", "3rd Assault Brigade", "3 assault brigade"),
+    ("в/ч А0000", "в/ч А0000", "military unit A0000"),
+    ("військова частина А1234", "військова частина А1234", "military unit A1234"),
+    ("войсковая часть 12345", "войсковая часть 12345", "military unit 12345"),
+    ("military unit A0000", "military unit A0000", "military unit A0000"),
+    ("полк «Азов»", "полк «Азов»", "azov"),
+    ("повернулися бійці Азову", "Азову", "azov"),
+    ("the Azov Regiment", "Azov Regiment", "azov"),
+    ("Національної гвардії України", "Національної гвардії України", "national guard of ukraine"),
+    ("Нацгвардия", "Нацгвардия", "national guard of ukraine"),
+    ("ДПСУ", "ДПСУ", "state border guard service of ukraine"),
+    ("State Border Guard Service", "State Border Guard Service", "state border guard service of ukraine"),
+    ("Сили територіальної оборони ЗСУ", "Сили територіальної оборони ЗСУ", "territorial defense forces"),
+    ("ЧВК «Вагнер»", "ЧВК «Вагнер»", "wagner group"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "key"), UNITS)
+def test_find_units(text: str, surface: str, key: str) -> None:
+    matches = find_units(text)
+    assert [(text[m.start : m.end], m.unit.key) for m in matches] == [(surface, key)]
+
+
+NOT_UNITS = [
+    "2 батальйони пішли в наступ",  # a cardinal and a plural: not a unit name
+    "3 механізовані бригади",
+    "у 2014 батальйон відвели",
+    "Захисники Азовсталі",  # the plant, not the regiment
+    "Азовське море",
+    "the Sea of Azov",
+    "Ахмат Кадыров",  # a person, not the Akhmat unit
+    "і т.д. 5 тд",  # "тд" in lower case is not a tank division
+]
+
+
+@pytest.mark.parametrize("text", NOT_UNITS)
+def test_not_units(text: str) -> None:
+    assert find_units(text) == []
+
+
+def test_unit_tail_stops_at_lower_case_words() -> None:
+    text = "Бійці 36-ї окремої бригади морської піхоти імені контр-адмірала Михайла Білинського вийшли з оточення."
+    (m,) = find_units(text)
+    assert text[m.start : m.end].endswith("Михайла Білинського")
+
+
+NAMES = [
+    (
+        "36 ОБрМП",
+        {"en": "36th Marine Brigade", "uk": "36-та бригада морської піхоти", "ru": "36-я бригада морской пехоты"},
+    ),
+    (
+        "72 ОМБр",
+        {"en": "72nd Mechanized Brigade", "uk": "72-га механізована бригада", "ru": "72-я механизированная бригада"},
+    ),
+    ("1-й батальйон", {"en": "1st Battalion", "uk": "1-й батальйон", "ru": "1-й батальон"}),
+    ("в/ч А0000", {"en": "military unit A0000", "uk": "військова частина A0000", "ru": "войсковая часть A0000"}),
+    ("Нацгвардії", {"en": "National Guard of Ukraine", "uk": "Національна гвардія України"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NAMES)
+def test_unit_names(text: str, names: dict[str, str]) -> None:
+    unit = parse_unit(text)
+    assert unit is not None
+    for lang, name in names.items():
+        assert unit_name(unit, lang) == name
+
+
+def test_unit_key_across_languages() -> None:
+    keys = {
+        unit_key("36-та окрема бригада морської піхоти", "uk"),
+        unit_key("36 ОБрМП", "uk"),
+        unit_key("36-й отдельной бригады морской пехоты", "ru"),
+        unit_key("36th Separate Marine Brigade", "en"),
+    }
+    assert keys == {"36 marine brigade"}
