@@ -54,9 +54,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             )
         )
     else:
-        print(
-            f"Files:     {summary.files} ({summary.ingested} new, {summary.unchanged} already in graph)"
-        )
+        print(f"Files:     {summary.files} ({summary.ingested} new, {summary.unchanged} already in graph)")
         if summary.replaced:
             print(f"Replaced:  {summary.replaced} earlier version(s) of changed files")
         print(f"Pages:     {summary.pages} ({summary.ocr_pages} OCR'd)")
@@ -90,15 +88,16 @@ def _cmd_graph(args: argparse.Namespace, settings: Settings) -> int:
         if st.reader:
             r = st.reader
             print(f"read-only: user {r.user!r} password {r.password!r} database {r.database!r}")
-            print(
-                f"           e.g. cypher-shell -a {st.bolt_uri} -u {st.reader.user} -d {st.reader.database}"
-            )
+            print(f"           e.g. cypher-shell -a {st.bolt_uri} -u {st.reader.user} -d {st.reader.database}")
     return ExitCode.OK
 
 
 def _cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
-    from graph.queries import CATALOGUE
+    from graph.queries import CATALOGUE, catalogue_markdown
 
+    if args.format == "markdown":
+        print(catalogue_markdown(), end="")
+        return ExitCode.OK
     if args.format == "json":
         print(
             json.dumps(
@@ -182,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_graph)
 
     p = sub.add_parser("queries", help="list the saved investigator queries")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     p.set_defaults(func=_cmd_queries)
 
     p = sub.add_parser("query", help="run a read-only Cypher query, or a saved one")
@@ -207,15 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"crosscheck: error: {exc.message}", file=sys.stderr)
         return int(exc.exit_code)
     except KeyboardInterrupt:
-        print(
-            "crosscheck: interrupted; files written so far are complete, run again to finish", file=sys.stderr
-        )
+        print("crosscheck: interrupted; files written so far are complete, run again to finish", file=sys.stderr)
         return int(ExitCode.INTERRUPTED)
     except Exception:
         traceback.print_exc()
-        print(
-            "crosscheck: internal error (a bug); please report it with the traceback above", file=sys.stderr
-        )
+        print("crosscheck: internal error (a bug); please report it with the traceback above", file=sys.stderr)
         return int(ExitCode.INTERNAL)
 
 

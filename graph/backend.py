@@ -34,9 +34,7 @@ class Backend:
     def create_fulltext(self, session, label: str, prop: str) -> None:
         if self.name == "neo4j":
             name = self.fulltext_index_name(label, prop)
-            session.run(
-                f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON EACH [n.{prop}]"
-            ).consume()
+            session.run(f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON EACH [n.{prop}]").consume()
             return
         # ArcadeDB rejects CREATE FULLTEXT INDEX over Bolt; its SQL does it, through the HTTP API.
         self._arcade_sql(f"CREATE INDEX IF NOT EXISTS ON `{label}` ({prop}) FULL_TEXT")

@@ -22,9 +22,7 @@ Role = Literal["writer", "reader"]
 # Concurrent MERGEs of the same new key: one commits, the other fails at commit with a
 # non-retryable ConstraintError. Re-running the transaction then finds the node and matches it.
 CONSTRAINT_RETRIES = 5
-_READ_ONLY_MESSAGE = (
-    "this query tries to change the graph; investigator queries are read-only (server said: {})"
-)
+_READ_ONLY_MESSAGE = "this query tries to change the graph; investigator queries are read-only (server said: {})"
 
 
 class Graph:
@@ -80,9 +78,7 @@ def connect(settings: Settings, role: Role = "writer") -> Graph:
     """Open the graph: the embedded server (started if needed) or the configured Neo4j."""
     if settings.embedded:
         server.ensure_started(settings)
-        creds = (
-            server.writer_credentials(settings) if role == "writer" else server.reader_credentials(settings)
-        )
+        creds = server.writer_credentials(settings) if role == "writer" else server.reader_credentials(settings)
         root = server.writer_credentials(settings)
         backend = Backend("arcadedb", settings.http_port, root.password, server.DATABASE)
         uri, user, password, database = creds.uri, creds.user, creds.password, creds.database

@@ -142,3 +142,33 @@ ORDER BY document
 )
 
 BY_NAME = {q.name: q for q in CATALOGUE}
+
+
+def catalogue_markdown() -> str:
+    """docs/queries.md, generated from the catalogue (a test keeps the file in step)."""
+    out = [
+        "# Saved investigator queries",
+        "",
+        "Generated from `graph/queries.py` by `crosscheck queries --format markdown`; do not edit by hand.",
+        "Every query runs read-only. Run one with `crosscheck query --saved NAME --param name=value ...`,",
+        "or paste its Cypher into any Bolt client with the read-only account (`crosscheck graph status`).",
+        "",
+    ]
+    for q in CATALOGUE:
+        out += [f"## `{q.name}` — {q.title}", "", q.description, ""]
+        if q.params:
+            out += ["| parameter | meaning | default | example |", "|---|---|---|---|"]
+            for p in q.params:
+                default = "" if p.default is None else f"`{p.default!r}`"
+                out.append(f"| `{p.name}` | {p.description} | {default} | `{p.example}` |")
+            derived = [f"`${d}`" for p in q.params for d in p.derive]
+            if derived:
+                out += [
+                    "",
+                    f"Derived by crosscheck from the parameters: {', '.join(derived)} (see `graph/query_runner.py`).",
+                ]
+            out.append("")
+        example = " ".join(f"--param {p.name}={p.example!r}" for p in q.params)
+        out += ["```sh", f"crosscheck query --saved {q.name} {example}".rstrip(), "```", ""]
+        out += ["```cypher", q.cypher.strip(), "```", ""]
+    return "\n".join(out)

@@ -82,9 +82,7 @@ def write_document(graph: Graph, result: FileResult) -> list[str]:
 
 def _write_failure(tx: neo4j.ManagedTransaction, result: FileResult) -> list[str]:
     replaced = _release_location(tx, result.location, result.doc_id)
-    tx.run(
-        cypher.UPSERT_DOCUMENT, doc_id=result.doc_id, props=result.document, location=result.location
-    ).consume()
+    tx.run(cypher.UPSERT_DOCUMENT, doc_id=result.doc_id, props=result.document, location=result.location).consume()
     return replaced
 
 

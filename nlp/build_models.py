@@ -44,8 +44,8 @@ MIN_VILLAGE_POPULATION = 1000
 MIN_UNMATCHED_UA_POPULATION = 10_000  # GeoNames places the register does not have (renamed since)
 MIN_FOREIGN_CITY_POPULATION = 100_000  # Russian and Belarusian cities (captivity, deportation)
 MIN_COMMON_WORD_POPULATION = 15_000  # a name that is also a common word is kept only for towns this big
-MIN_HISTORIC_NAME_POPULATION = 50_000
-NEVER_COMMON_POPULATION = 100_000  # Рівне, Миколаїв, Вінниця: the city is what the capitalised word means  # former names (Артемовск) are kept only for towns this big
+MIN_HISTORIC_NAME_POPULATION = 50_000  # former names (Артемовск) are kept only for towns this big
+NEVER_COMMON_POPULATION = 100_000  # Рівне, Миколаїв, Вінниця: the city is what the capitalised word means
 FOREIGN_CITY_COUNTRIES = ("RU", "BY")
 
 # GeoNames admin1 codes for Ukraine (FIPS 10-4) → the register's top-level name.

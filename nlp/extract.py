@@ -82,9 +82,7 @@ def _plausible(label: str, surface: str) -> bool:
         if surface.islower() or _HAS_DIGIT.search(surface) or len(surface.split()) > 5:
             return False
         return any(w[:1].isupper() for w in surface.split())
-    if label in ("PLACE", "ORG") and surface.islower() and len(surface) < 4:
-        return False
-    return True
+    return not (label in ("PLACE", "ORG") and surface.islower() and len(surface) < 4)
 
 
 def _canonical(c: Candidate, surface: str, lang: str, models_dir: Path) -> tuple[str, str]:

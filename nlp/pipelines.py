@@ -15,9 +15,10 @@ and for rules the entity key and canonical name) to ``doc._.cc_candidates``; ``c
 overlaps and writes ``doc.ents`` and ``doc._.cc_mentions``. Precedence: unit rules > organisation
 rules > gazetteer > statistical models > generic rules; among equals the longer span wins. Two
 exceptions keep a statistical span over a gazetteer match inside it: a PERSON containing a place
-whose name is also a personal name ("Володимир Петренко", Володимир being a town) and an ORG whose other words name an institution
-("Ministry of Defence of Ukraine", "Mariupol City Council"). So en_core_web_sm's ORG "Mariupol" and
-"Azovstal" become places, but its "Ministry of Defence of Ukraine" stays an organisation.
+whose name is also a personal name ("Володимир Петренко", Володимир being a town) and an ORG whose
+other words name an institution ("Ministry of Defence of Ukraine", "Mariupol City Council"). So
+en_core_web_sm's ORG "Mariupol" and "Azovstal" become places, but its "Ministry of Defence of Ukraine"
+stays an organisation.
 """
 
 from __future__ import annotations

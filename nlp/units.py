@@ -328,10 +328,9 @@ def find_units(text: str) -> list[UnitMatch]:
                 break
     for m in _FULL.finditer(text):
         pre = m.group("pre").strip()
-        if not m.group("ord"):
-            # A bare cardinal needs a singular qualifier: "36 окрема бригада", not "3 механізовані бригади".
-            if not pre or all(_PLURAL_QUALIFIER.search(w) for w in pre.split()):
-                continue
+        # A bare cardinal needs a singular qualifier: "36 окрема бригада", not "3 механізовані бригади".
+        if not m.group("ord") and (not pre or all(_PLURAL_QUALIFIER.search(w) for w in pre.split())):
+            continue
         branch = _branch_of(pre + " " + m.group("post") + " " + m.group(0)[m.end("kind") - m.start() :])
         found.append(UnitMatch(m.start(), m.end(), _numbered(m.group("num"), branch, _kind_of(m.group("kind")))))
     for pattern, key, names in _NAMED_COMPILED:

@@ -53,3 +53,12 @@ def test_render_formats():
     table = render(cols, rows, "table")
     assert "Тарас Ковальчук" in table and table.endswith("(1 row)")
     assert render(cols, [], "table") == "(no rows)"
+
+
+def test_docs_queries_md_is_generated_from_the_catalogue():
+    from pathlib import Path
+
+    from graph.queries import catalogue_markdown
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "queries.md"
+    assert doc.read_text() == catalogue_markdown(), "regenerate: crosscheck queries --format markdown > docs/queries.md"
