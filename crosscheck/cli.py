@@ -146,7 +146,7 @@ def _cmd_query(args: argparse.Namespace, settings: Settings) -> int:
         saved, cypher = None, args.cypher
     else:
         raise QueryError("give a Cypher query or --saved NAME ('crosscheck queries' lists them)")
-    params = params_for(saved, given)
+    params = params_for(saved, given, settings)
     with connect(settings, "reader") as graph:
         columns, rows = run(graph, cypher, params)
     print(render(columns, rows, args.format))

@@ -33,14 +33,16 @@ _ENTITY = Param(
     "entity",
     "a name, in any script or spelling, or part of one (Ковальчук, Kovalchuk, Харкові, 36 ОБрМП)",
     "Kovalchuk",
-    derive={"entity_key": "search_key"},
+    derive={"entity_keys": "search_keys", "entity_fold": "search_fold"},
 )
 
-# Matches an entity by its key (script-independent), canonical name or any surface form seen.
+# Matches an entity by the keys crosscheck derives from what was typed, a key containing its
+# spelling-independent skeleton (a surname alone), its canonical name or any surface form seen.
 _MATCH_ENTITY = """
 MATCH (e)
 WHERE (e:Person OR e:Unit OR e:Place OR e:Organization)
-  AND (e.key CONTAINS $entity_key
+  AND (e.key IN $entity_keys
+       OR (size($entity_fold) >= 4 AND e.key CONTAINS $entity_fold)
        OR toLower(e.name) CONTAINS toLower($entity)
        OR any(a IN e.aliases WHERE toLower(a) CONTAINS toLower($entity)))
 """

@@ -13,17 +13,25 @@ import neo4j.graph
 import neo4j.time
 
 from crosscheck.errors import QueryError
+from crosscheck.settings import Settings
 from graph.connection import Graph
 from graph.queries import SavedQuery
 
 
-def _search_key(text: str) -> str:
-    from nlp.normalize import search_key
+def _search_keys(text: str, settings: Settings) -> list[str]:
+    from nlp.search import search_keys
 
-    return search_key(text)
+    return search_keys(text, settings.models_dir)
 
 
-DERIVATIONS: dict[str, Callable[[str], str]] = {"search_key": _search_key}
+def _search_fold(text: str, settings: Settings) -> str:
+    from nlp.search import search_fold
+
+    return search_fold(text)
+
+
+# Derived parameters let a saved query use crosscheck's own normalisation of what was typed.
+DERIVATIONS: dict[str, Callable[[str, Settings], Any]] = {"search_keys": _search_keys, "search_fold": _search_fold}
 
 
 def parse_param(raw: str) -> tuple[str, str]:
@@ -41,7 +49,7 @@ def _coerce(value: str) -> Any:
         return value
 
 
-def params_for(query: SavedQuery | None, given: dict[str, str]) -> dict[str, Any]:
+def params_for(query: SavedQuery | None, given: dict[str, str], settings: Settings) -> dict[str, Any]:
     if query is None:
         return {k: _coerce(v) for k, v in given.items()}
     known = {p.name for p in query.params}
@@ -61,7 +69,7 @@ def params_for(query: SavedQuery | None, given: dict[str, str]) -> dict[str, Any
         else:
             params[p.name] = value
         for derived, how in p.derive.items():
-            params[derived] = DERIVATIONS[how](str(value))
+            params[derived] = DERIVATIONS[how](str(value), settings)
     return params
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
@@ -114,7 +113,6 @@ def _cyrillic_language(text: str, letters: int, counts: Counter[str]) -> tuple[s
     return lang, min(prob, 0.7 if letters < 40 else prob)
 
 
-@lru_cache(maxsize=4096)
 def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code and a confidence in [0, 1]; ``("und", 0.0)`` when there is too little text."""
     text = _URL_OR_EMAIL.sub(" ", text or "")

@@ -25,16 +25,25 @@ def samples_graph(graph, settings, tmp_path):
 
 @pytest.mark.parametrize("query", CATALOGUE, ids=lambda q: q.name)
 def test_saved_query_runs_with_its_example(samples_graph, settings, query):
-    params = params_for(query, {p.name: p.example for p in query.params})
+    params = params_for(query, {p.name: p.example for p in query.params}, settings)
     with connect(settings, "reader") as reader:
         columns, rows = run(reader, query.cypher, params)
     if query.name != "failed-documents":
         assert rows, f"{query.name} found nothing on the samples"
 
 
-def test_a_name_in_latin_finds_the_cyrillic_mentions(samples_graph, settings):
+@pytest.mark.parametrize(
+    ("entity", "documents"),
+    [
+        ("Kovalchuk", {"exchange-uk.html", "exchange-ru.txt", "exchange-en.md"}),  # Latin finds Cyrillic
+        ("Ковальчук", {"exchange-en.md", "briefing-en.docx"}),  # and back
+        ("Харків", {"exchange-uk.html", "exchange-ru.txt", "exchange-en.md"}),  # nominative finds Харкові
+        ("Еленовка", {"exchange-uk.html", "exchange-en.md"}),  # the Russian name of Оленівка
+        ("36 ОБрМП", {"exchange-en.md", "exchange-ru.txt"}),  # abbreviation finds the full unit names
+    ],
+)
+def test_a_name_in_any_script_or_form_finds_its_documents(samples_graph, settings, entity, documents):
     q = next(q for q in CATALOGUE if q.name == "documents-mentioning")
     with connect(settings, "reader") as reader:
-        _, rows = run(reader, q.cypher, params_for(q, {"entity": "Kovalchuk"}))
-    documents = {r["document"] for r in rows}
-    assert {"exchange-uk.html", "exchange-ru.txt", "exchange-en.md"} <= documents
+        _, rows = run(reader, q.cypher, params_for(q, {"entity": entity}, settings))
+    assert documents <= {r["document"] for r in rows}

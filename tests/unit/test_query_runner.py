@@ -7,8 +7,11 @@ import json
 import pytest
 
 from crosscheck.errors import QueryError
+from crosscheck.settings import Settings
 from graph.queries import BY_NAME, CATALOGUE
 from graph.query_runner import params_for, parse_param, render
+
+SETTINGS = Settings()
 
 
 def test_catalogue_entries_are_complete_and_unique():
@@ -24,17 +27,17 @@ def test_catalogue_entries_are_complete_and_unique():
 
 def test_saved_query_params_are_typed_and_defaulted():
     q = BY_NAME["top-entities"]
-    assert params_for(q, {"limit": "5"}) == {"kind": "", "limit": 5}
+    assert params_for(q, {"limit": "5"}, SETTINGS) == {"kind": "", "limit": 5}
     with pytest.raises(QueryError, match="whole number"):
-        params_for(q, {"limit": "five"})
+        params_for(q, {"limit": "five"}, SETTINGS)
     with pytest.raises(QueryError, match="no parameter"):
-        params_for(q, {"colour": "red"})
+        params_for(q, {"colour": "red"}, SETTINGS)
     with pytest.raises(QueryError, match="needs --param document"):
-        params_for(BY_NAME["document"], {})
+        params_for(BY_NAME["document"], {}, SETTINGS)
 
 
 def test_adhoc_params_parse_json_values_and_keep_strings():
-    assert params_for(None, {"n": "3", "names": '["a", "b"]', "s": "Ковальчук"}) == {
+    assert params_for(None, {"n": "3", "names": '["a", "b"]', "s": "Ковальчук"}, SETTINGS) == {
         "n": 3,
         "names": ["a", "b"],
         "s": "Ковальчук",
