@@ -123,8 +123,7 @@ def _cmd_queries(args: argparse.Namespace, settings: Settings) -> int:
             default = f" (default {p.default!r})" if p.default is not None else ""
             print(f"    {p.name}: {p.description}{default}")
         print(f"    e.g. crosscheck query --saved {q.name} {params}".rstrip())
-        if args.verbose:
-            print("    " + q.cypher.strip().replace("\n", "\n    "))
+        print("    " + q.cypher.strip().replace("\n", "\n    "))
         print()
     return ExitCode.OK
 

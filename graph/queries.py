@@ -55,8 +55,7 @@ CATALOGUE: tuple[SavedQuery, ...] = (
         "forms used there and the pages, most mentions first.",
         params=(_ENTITY,),
         cypher=_MATCH_ENTITY
-        + """
-MATCH (d:Document)-[m:MENTIONS]->(e)
+        + """MATCH (d:Document)-[m:MENTIONS]->(e)
 WITH e, d, count(m) AS mentions, collect(DISTINCT m.surface) AS surfaces, collect(DISTINCT m.page) AS pages
 RETURN labels(e)[0] AS kind, e.name AS entity, d.path AS document, d.title AS title,
        d.language AS language, mentions, surfaces, pages
@@ -70,8 +69,7 @@ ORDER BY mentions DESC, document
         "given entity, by number of shared documents.",
         params=(_ENTITY, Param("limit", "how many rows at most", "20", type="int", default="50")),
         cypher=_MATCH_ENTITY
-        + """
-MATCH (e)<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(other)
+        + """MATCH (e)<-[:MENTIONS]-(d:Document)-[:MENTIONS]->(other)
 WHERE other <> e
 WITH e, other, collect(DISTINCT d.path) AS documents
 RETURN e.name AS entity, labels(other)[0] AS kind, other.name AS co_mentioned,
@@ -104,8 +102,7 @@ ORDER BY kind, entity
         "extractor and confidence: the provenance behind every edge.",
         params=(_ENTITY, Param("limit", "how many rows at most", "20", type="int", default="100")),
         cypher=_MATCH_ENTITY
-        + """
-MATCH (d:Document)-[m:MENTIONS]->(e)
+        + """MATCH (d:Document)-[m:MENTIONS]->(e)
 RETURN e.name AS entity, d.path AS document, m.page AS page, m.start AS start, m.end AS end,
        m.surface AS surface, m.sentence AS sentence, m.method AS method, m.confidence AS confidence
 ORDER BY document, page, start
