@@ -11,7 +11,7 @@ STAMPS := .stamps
 .PHONY: demo test setup system-deps venv models lint bench clean
 
 demo: setup
-	$(VENV)/bin/crosscheck ingest samples/ --workers 2
+	$(VENV)/bin/crosscheck ingest samples/
 	@echo
 	@echo '$$ crosscheck query --saved top-entities --param limit=15'
 	@$(VENV)/bin/crosscheck query --saved top-entities --param limit=15

@@ -70,7 +70,7 @@ DELETE e
 REFRESH_ALIASES = """
 UNWIND $ids AS id
 MATCH (e)<-[m:MENTIONS]-() WHERE elementId(e) = id
-WITH e, collect(DISTINCT m.surface) AS surfaces
+WITH e, collect(DISTINCT replace(replace(m.surface, '\r', ''), '\n', ' ')) AS surfaces
 SET e.aliases = surfaces
 """
 
@@ -91,11 +91,14 @@ SET p += r.props
 MERGE (d)-[:HAS_PAGE]->(p)
 """
 
+# Sources disagree on the display name (Andrii Hnatiuk / Andriy Hnatyuk): keep the first in
+# Unicode order, so the name does not depend on which file a worker happened to finish first.
 _UPSERT_ENTITIES = """
 UNWIND $rows AS r
 MERGE (e:__LABEL__ {key: r.key})
 ON CREATE SET e.name = r.name, e.aliases = []
-SET e.aliases = e.aliases + [a IN r.aliases WHERE NOT a IN e.aliases]
+SET e.name = CASE WHEN r.name < e.name THEN r.name ELSE e.name END,
+    e.aliases = e.aliases + [a IN r.aliases WHERE NOT a IN e.aliases]
 """
 
 _UPSERT_MENTIONS = """

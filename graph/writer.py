@@ -65,8 +65,10 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult) -> list[st
     for m in result.mentions:
         label = cypher.ENTITY_LABELS[m["label"]]
         entity = entities[label].setdefault(m["key"], {"key": m["key"], "name": m["name"], "aliases": []})
-        if m["props"]["surface"] not in entity["aliases"]:
-            entity["aliases"].append(m["props"]["surface"])
+        entity["name"] = min(entity["name"], m["name"])
+        alias = " ".join(m["props"]["surface"].split())  # a surface may span a line break
+        if alias not in entity["aliases"]:
+            entity["aliases"].append(alias)
         mentions[label].append({"key": m["key"], "mention_id": m["mention_id"], "props": m["props"]})
     for label, rows in entities.items():
         # Sorted so that concurrent writers lock entity keys in the same order.

@@ -79,6 +79,9 @@ def _executor(settings: Settings, n_tasks: int) -> Iterator[object | None]:
 
     # A file that kills its worker (memory) is not retried on another worker: it is quarantined.
     dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.worker.daemon": True})
+    # dask logs every worker start and stop at INFO on its own handlers; investigators need none of it.
+    for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     if settings.scheduler:
         client = Client(settings.scheduler)
         try:

@@ -144,3 +144,19 @@ def test_server_listens_on_loopback_only(settings, graph):
         addresses = _listen_addresses(port)
         assert addresses, f"nothing listens on {port}"
         assert addresses <= LOOPBACK, addresses
+
+
+def test_aliases_are_one_line_even_when_a_mention_spans_a_line_break(graph):
+    writer.write_document(graph, _result("/drop/a.txt", "a" * 64, [("u", "209th\nSeparate Battalion")]))
+    writer.write_document(graph, _result("/drop/b.txt", "b" * 64, [("u", "209th Separate Battalion")]))
+    writer.write_document(graph, _result("/drop/b.txt", "c" * 64, [("u", "209-й\r\nбатальйон")]))  # b changed
+    with graph.session() as s:
+        aliases = s.run("MATCH (p:Person {key: 'u'}) RETURN p.aliases").single()[0]
+    assert sorted(aliases) == ["209-й батальйон", "209th Separate Battalion"]
+
+
+def test_display_name_does_not_depend_on_ingest_order(graph):
+    writer.write_document(graph, _result("/drop/a.txt", "a" * 64, [("hntk andr", "Andriy Hnatyuk")]))
+    writer.write_document(graph, _result("/drop/b.txt", "b" * 64, [("hntk andr", "Andrii Hnatiuk")]))
+    with graph.session() as s:
+        assert s.run("MATCH (p:Person) RETURN p.name").single()[0] == "Andrii Hnatiuk"
