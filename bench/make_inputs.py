@@ -284,14 +284,10 @@ def _lines_used(lines: Sequence[str], size: float) -> int:
     return sum(len(wrap_text(line, lambda s: stringWidth(s, regular, size), width)) for line in lines)
 
 
-def _text_page(
-    rng: random.Random, lang: str, headline: bool, size: float = 11.0, max_lines: int = 40
-) -> list[str]:
+def _text_page(rng: random.Random, lang: str, headline: bool, size: float = 11.0, max_lines: int = 40) -> list[str]:
     lines = ["# " + _sentence(rng, lang, rng.choice(HEADLINES[lang])), ""] if headline else []
     while True:
-        paragraph = " ".join(
-            _sentence(rng, lang, rng.choice(TEMPLATES[lang])) for _ in range(rng.randint(3, 5))
-        )
+        paragraph = " ".join(_sentence(rng, lang, rng.choice(TEMPLATES[lang])) for _ in range(rng.randint(3, 5)))
         if _lines_used([*lines, paragraph, ""], size) > max_lines:
             return lines
         lines += [paragraph, ""]
@@ -326,9 +322,7 @@ def make_pdf(out: Path, index: int, seed: int, min_pages: int, max_pages: int, m
         if mixed and page % 2 == 1:
             lines, _ = _scan_content(rng)
             lines = [line.removeprefix("# ") for line in lines]
-            image = render_scan(
-                lines, rotate_deg=rng.uniform(-1.0, 1.0), noise=0.0004, seed=index * 100 + page
-            )
+            image = render_scan(lines, rotate_deg=rng.uniform(-1.0, 1.0), noise=0.0004, seed=index * 100 + page)
             draw_scan_page(c, image)
             made.scan_lines.append(lines)
         else:
@@ -352,9 +346,7 @@ def make_scan(out: Path, index: int, seed: int) -> Made:
     )
     name = f"scan-{index:04d}-{lang}.png"
     save_scan(image, out / name)
-    return Made(
-        name=name, kind="scan", lang=lang, pages=1, bytes=(out / name).stat().st_size, scan_lines=[lines]
-    )
+    return Made(name=name, kind="scan", lang=lang, pages=1, bytes=(out / name).stat().st_size, scan_lines=[lines])
 
 
 def _job(spec: tuple[str, Path, int, int, int, int]) -> Made:
@@ -398,8 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(m.bytes for m in made)
     pages = sum(m.pages for m in made)
     print(
-        f"{len(made)} files, {pages} pages, {total / 1e6:.1f} MB in {args.out} "
-        f"({time.monotonic() - started:.1f} s)",
+        f"{len(made)} files, {pages} pages, {total / 1e6:.1f} MB in {args.out} ({time.monotonic() - started:.1f} s)",
         file=sys.stderr,
     )
     return 0

@@ -104,9 +104,7 @@ def _executor(settings: Settings, n_tasks: int) -> Iterator[object | None]:
         yield client
 
 
-def _results(
-    client: object | None, todo: list[Path], folder: Path, settings: Settings
-) -> Iterator[FileResult]:
+def _results(client: object | None, todo: list[Path], folder: Path, settings: Settings) -> Iterator[FileResult]:
     if client is None:
         for path in todo:
             yield process_file(str(path), str(folder), settings)

@@ -43,9 +43,7 @@ def ocr_image(image: Image.Image, settings: Settings, *, dpi: int | None) -> Pag
         raise ConfigError("tesseract is not installed or not on PATH; OCR is impossible") from exc
     except pytesseract.TesseractError as exc:
         if "Failed loading language" in str(exc.message):
-            raise ConfigError(
-                f"tesseract language data missing for {settings.ocr_languages!r}: {exc.message}"
-            ) from exc
+            raise ConfigError(f"tesseract language data missing for {settings.ocr_languages!r}: {exc.message}") from exc
         return _failed_page(dpi, f"OCR failed on this page ({exc.message}); its text is missing")
     except RuntimeError as exc:
         if "timeout" not in str(exc).lower():

@@ -52,9 +52,7 @@ def parse_bytes(data: bytes, file_name: str, settings: Settings) -> ParsedDocume
         # Libraries signal damaged input with anything from KeyError to struct.error; the user
         # needs "damaged", the log keeps the chained exception for us.
         detail = f"{type(exc).__name__}: {exc}"[:200]
-        raise CorruptFile(
-            f"{_label(media_type)} could not be read; it looks damaged or incomplete ({detail})"
-        ) from exc
+        raise CorruptFile(f"{_label(media_type)} could not be read; it looks damaged or incomplete ({detail})") from exc
 
     doc.media_type = media_type
     mismatch = extension_mismatch(file_name, media_type)
@@ -77,10 +75,7 @@ def _label(media_type: str) -> str:
 
 def _no_text_message(doc: ParsedDocument) -> str:
     if doc.ocr_pages:
-        message = (
-            "No readable text was found, even with OCR: the scan may be blank, too faint or too "
-            "low-resolution"
-        )
+        message = "No readable text was found, even with OCR: the scan may be blank, too faint or too low-resolution"
     else:
         message = "The file contains no text"
     # A per-page failure (OCR timeout, render error) is usually the real story; say so.

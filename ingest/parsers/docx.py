@@ -35,9 +35,7 @@ class DocxParser:
         try:
             document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # python-docx raises KeyError, lxml errors, PackageNotFoundError ...
-            raise CorruptFile(
-                f"The Word document could not be read; it looks damaged ({type(exc).__name__})"
-            ) from exc
+            raise CorruptFile(f"The Word document could not be read; it looks damaged ({type(exc).__name__})") from exc
 
         blocks: list[str] = []
         first_heading: str | None = None

@@ -38,9 +38,7 @@ class PdfParser:
         with pdf:
             count = _count_pages(pdf, settings.max_pages + 1)
             if count > settings.max_pages:
-                raise OversizedFile(
-                    f"The PDF has more than {settings.max_pages} pages; split it into smaller files"
-                )
+                raise OversizedFile(f"The PDF has more than {settings.max_pages} pages; split it into smaller files")
             renderer = _Renderer(data)
             try:
                 pages = [self._page(page, renderer, settings) for page in pdf.pages]
@@ -121,9 +119,7 @@ def _open(data: bytes) -> Any:
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFEncryptionError):
-            raise EncryptedFile(
-                "The PDF is password-protected; remove the password and drop it again"
-            ) from exc
+            raise EncryptedFile("The PDF is password-protected; remove the password and drop it again") from exc
         detail = str(cause) or type(cause).__name__
         raise CorruptFile(f"The PDF could not be opened; it looks damaged or incomplete ({detail})") from exc
     except PDFEncryptionError as exc:
