@@ -31,12 +31,19 @@ WHERE NOT $location IN coalesce(d.locations, [])
 SET d.locations = coalesce(d.locations, []) + [$location]
 """
 
-# Documents that were at this location before with other content: the file changed.
-RELEASE_LOCATION = """
+# Where every known file of a folder is, read once per batch (a location is an absolute path).
+LOCATIONS_UNDER = """
 MATCH (d:Document)
-WHERE $location IN d.locations AND d.doc_id <> $doc_id
+UNWIND d.locations AS location
+WITH d, location WHERE location STARTS WITH $prefix
+RETURN location, d.doc_id AS doc_id
+"""
+
+# The file at this location now has other content: the old document loses this place.
+RELEASE_LOCATION = """
+MATCH (d:Document {doc_id: $previous})
 SET d.locations = [x IN d.locations WHERE x <> $location]
-RETURN d.doc_id AS doc_id, size(d.locations) AS remaining
+RETURN size(d.locations) AS remaining
 """
 
 DOCUMENT_ENTITIES = """
@@ -101,16 +108,18 @@ SET e.name = CASE WHEN r.name < e.name THEN r.name ELSE e.name END,
     e.aliases = e.aliases + [a IN r.aliases WHERE NOT a IN e.aliases]
 """
 
-_UPSERT_MENTIONS = """
+# CREATE, not MERGE: the same transaction first deletes the document's earlier mentions, and a
+# MERGE on a relationship property scans every relationship of the document for each row.
+_CREATE_MENTIONS = """
 MATCH (d:Document {doc_id: $doc_id})
 UNWIND $rows AS r
 MATCH (e:__LABEL__ {key: r.key})
-MERGE (d)-[m:MENTIONS {mention_id: r.mention_id}]->(e)
+CREATE (d)-[m:MENTIONS {mention_id: r.mention_id}]->(e)
 SET m += r.props
 """
 
 UPSERT_ENTITIES = {label: _UPSERT_ENTITIES.replace("__LABEL__", label) for label in ENTITY_LABELS.values()}
-UPSERT_MENTIONS = {label: _UPSERT_MENTIONS.replace("__LABEL__", label) for label in ENTITY_LABELS.values()}
+CREATE_MENTIONS = {label: _CREATE_MENTIONS.replace("__LABEL__", label) for label in ENTITY_LABELS.values()}
 
 APPLIED_MIGRATIONS = "MATCH (m:SchemaMigration) RETURN m.version AS version"
 RECORD_MIGRATION = """

@@ -18,11 +18,20 @@ def existing_documents(graph: Graph, doc_ids: list[str]) -> dict[str, dict[str, 
     return {r["doc_id"]: {"status": r["status"], "locations": r["locations"] or []} for r in rows}
 
 
-def add_location(graph: Graph, doc_id: str, location: str) -> list[str]:
-    """Known bytes seen at one more place: remember the place (releasing whatever was there before)."""
+def locations_under(graph: Graph, folder: str) -> dict[str, str]:
+    """{absolute path: doc_id} for every file the graph knows under ``folder``."""
+    prefix = folder.rstrip("/") + "/"
+    with graph.session() as session:
+        rows = session.execute_read(lambda tx: list(tx.run(cypher.LOCATIONS_UNDER, prefix=prefix)))
+    return {r["location"]: r["doc_id"] for r in rows}
+
+
+def add_location(graph: Graph, doc_id: str, location: str, previous: str | None = None) -> list[str]:
+    """Known bytes seen at one more place: remember the place (releasing ``previous``, the document
+    that was there before, if the file changed)."""
 
     def work(tx: neo4j.ManagedTransaction) -> list[str]:
-        replaced = _release_location(tx, location, doc_id)
+        replaced = _release_location(tx, location, previous)
         tx.run(cypher.ADD_LOCATION, doc_id=doc_id, location=location).consume()
         return replaced
 
@@ -40,20 +49,21 @@ def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document:
         tx.run(cypher.PRUNE_ENTITIES, ids=ids).consume()
 
 
-def _release_location(tx: neo4j.ManagedTransaction, location: str, doc_id: str) -> list[str]:
-    """The file at ``location`` now has other content: the old document loses this place, and is
-    deleted with its facts when it is no longer anywhere."""
-    replaced = []
-    for row in list(tx.run(cypher.RELEASE_LOCATION, location=location, doc_id=doc_id)):
-        if row["remaining"] == 0:
-            _remove_facts(tx, row["doc_id"], delete_document=True)
-            replaced.append(row["doc_id"])
-    return replaced
+def _release_location(tx: neo4j.ManagedTransaction, location: str, previous: str | None) -> list[str]:
+    """The file at ``location`` changed: the document it held loses this place, and is deleted with
+    its facts when it is no longer anywhere."""
+    if previous is None:
+        return []
+    row = tx.run(cypher.RELEASE_LOCATION, location=location, previous=previous).single()
+    if row is not None and row["remaining"] == 0:
+        _remove_facts(tx, previous, delete_document=True)
+        return [previous]
+    return []
 
 
-def _write_document(tx: neo4j.ManagedTransaction, result: FileResult) -> list[str]:
+def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: str | None) -> list[str]:
     doc_id = result.doc_id
-    replaced = _release_location(tx, result.location, doc_id)
+    replaced = _release_location(tx, result.location, previous)
     # A re-ingest of the same content (--force) replaces what an earlier extraction wrote.
     _remove_facts(tx, doc_id, delete_document=False)
     tx.run(cypher.UPSERT_DOCUMENT, doc_id=doc_id, props=result.document, location=result.location).consume()
@@ -73,24 +83,25 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult) -> list[st
     for label, rows in entities.items():
         # Sorted so that concurrent writers lock entity keys in the same order.
         tx.run(cypher.UPSERT_ENTITIES[label], rows=sorted(rows.values(), key=lambda r: r["key"])).consume()
-        tx.run(cypher.UPSERT_MENTIONS[label], doc_id=doc_id, rows=mentions[label]).consume()
+        tx.run(cypher.CREATE_MENTIONS[label], doc_id=doc_id, rows=mentions[label]).consume()
     return replaced
 
 
-def write_document(graph: Graph, result: FileResult) -> list[str]:
-    """Write an ingested file; returns the ids of documents it replaced (the file's earlier content)."""
-    return graph.write(_write_document, result)
+def write_document(graph: Graph, result: FileResult, previous: str | None = None) -> list[str]:
+    """Write an ingested file; ``previous`` is the document its location held before, if the file
+    changed. Returns the ids of documents it replaced."""
+    return graph.write(_write_document, result, previous)
 
 
-def _write_failure(tx: neo4j.ManagedTransaction, result: FileResult) -> list[str]:
-    replaced = _release_location(tx, result.location, result.doc_id)
+def _write_failure(tx: neo4j.ManagedTransaction, result: FileResult, previous: str | None) -> list[str]:
+    replaced = _release_location(tx, result.location, previous)
     tx.run(cypher.UPSERT_DOCUMENT, doc_id=result.doc_id, props=result.document, location=result.location).consume()
     return replaced
 
 
-def write_failure(graph: Graph, result: FileResult) -> list[str]:
+def write_failure(graph: Graph, result: FileResult, previous: str | None = None) -> list[str]:
     """Record a quarantined file as ``Document {status: 'failed'}`` so investigators see what was not read."""
-    return graph.write(_write_failure, result)
+    return graph.write(_write_failure, result, previous)
 
 
 def counts(graph: Graph) -> tuple[int, int]:

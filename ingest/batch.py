@@ -140,15 +140,20 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
 
     hashes = {p: sha256_file(p) for p in files}
     known = writer.existing_documents(graph, sorted({doc_id_for(h) for h in hashes.values()}))
+    # What each location held at the last ingest: a different doc_id there means the file changed.
+    held = writer.locations_under(graph, str(folder))
+    previous: dict[Path, str | None] = {}
     todo: list[Path] = []
     first_of: dict[str, Path] = {}
     duplicates: list[Path] = []
     for path in files:
         doc_id = doc_id_for(hashes[path])
+        before = held.get(str(path))
+        previous[path] = before if before != doc_id else None
         if doc_id in known and not force:
             summary.unchanged += 1
             if str(path) not in known[doc_id]["locations"]:
-                summary.replaced += len(writer.add_location(graph, doc_id, str(path)))
+                summary.replaced += len(writer.add_location(graph, doc_id, str(path), previous[path]))
             continue
         if doc_id in first_of:
             duplicates.append(path)  # same bytes twice in this batch: process once
@@ -162,17 +167,19 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
         tqdm(total=len(todo), unit="file", disable=not show, desc="ingest") as bar,
     ):
         for result in _results(client, todo, folder, settings):
+            before = previous.get(Path(result.location))
+            before = before if before != result.doc_id else None  # the file may have changed again
             if result.failed:
                 quarantine(result, settings)
-                summary.replaced += len(writer.write_failure(graph, result))
+                summary.replaced += len(writer.write_failure(graph, result, before))
                 summary.failures.append(Failure(result.path, result.error_reason or "", result.error or ""))
             else:
-                summary.replaced += len(writer.write_document(graph, result))
+                summary.replaced += len(writer.write_document(graph, result, before))
                 summary.ingested += 1
                 summary.add(result)
             bar.update(1)
     for path in duplicates:
-        writer.add_location(graph, doc_id_for(hashes[path]), str(path))
+        summary.replaced += len(writer.add_location(graph, doc_id_for(hashes[path]), str(path), previous[path]))
         summary.unchanged += 1
     summary.seconds = time.perf_counter() - started
     return summary

@@ -60,7 +60,9 @@ def test_entity_aliases_collect_every_surface_form(graph):
 
 def test_changed_file_replaces_its_old_facts(graph):
     writer.write_document(graph, _result("/drop/a.txt", "a" * 64, [("old person", "Old Person")]))
-    replaced = writer.write_document(graph, _result("/drop/a.txt", "c" * 64, [("new person", "New Person")]))
+    replaced = writer.write_document(
+        graph, _result("/drop/a.txt", "c" * 64, [("new person", "New Person")]), previous="a" * 32
+    )
     assert replaced == ["a" * 32]
     assert _count(graph, "MATCH (d:Document) RETURN count(d)") == 1
     assert _count(graph, "MATCH (p:Person {key: 'old person'}) RETURN count(p)") == 0
@@ -149,7 +151,8 @@ def test_server_listens_on_loopback_only(settings, graph):
 def test_aliases_are_one_line_even_when_a_mention_spans_a_line_break(graph):
     writer.write_document(graph, _result("/drop/a.txt", "a" * 64, [("u", "209th\nSeparate Battalion")]))
     writer.write_document(graph, _result("/drop/b.txt", "b" * 64, [("u", "209th Separate Battalion")]))
-    writer.write_document(graph, _result("/drop/b.txt", "c" * 64, [("u", "209-й\r\nбатальйон")]))  # b changed
+    changed = _result("/drop/b.txt", "c" * 64, [("u", "209-й\r\nбатальйон")])
+    writer.write_document(graph, changed, previous="b" * 32)
     with graph.session() as s:
         aliases = s.run("MATCH (p:Person {key: 'u'}) RETURN p.aliases").single()[0]
     assert sorted(aliases) == ["209-й батальйон", "209th Separate Battalion"]
