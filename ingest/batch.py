@@ -80,7 +80,14 @@ def _executor(settings: Settings, n_tasks: int) -> Iterator[object | None]:
     from distributed import Client, LocalCluster
 
     # A file that kills its worker (memory) is not retried on another worker: it is quarantined.
-    dask.config.set({"distributed.scheduler.allowed-failures": 0, "distributed.worker.daemon": True})
+    dask.config.set(
+        {
+            "distributed.scheduler.allowed-failures": 0,
+            "distributed.worker.daemon": True,
+            # The stack-sampling profiler costs CPU the documents need; nobody reads its output.
+            "distributed.worker.profile.enabled": False,
+        }
+    )
     # dask logs every worker start and stop at INFO on its own handlers; investigators need none of it.
     for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker"):
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -190,10 +197,12 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
             writing += time.perf_counter() - t0
             bar.update(1)
         log.info(
-            "all files processed (%.1f s); workers busy %.1f s in all; %.1f s writing to the graph",
+            "all files processed (%.1f s); workers busy %.1f s in all; %.1f s writing to the graph; "
+            "this process used %.1f s of CPU",
             time.perf_counter() - started,
             working,
             writing,
+            time.process_time(),
         )
     for path in duplicates:
         summary.replaced += len(writer.add_location(graph, doc_id_for(hashes[path]), str(path), previous[path]))
