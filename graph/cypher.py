@@ -98,28 +98,27 @@ SET p += r.props
 MERGE (d)-[:HAS_PAGE]->(p)
 """
 
+# One statement per label: MERGE each entity once, then CREATE its mentions in this document.
 # Sources disagree on the display name (Andrii Hnatiuk / Andriy Hnatyuk): keep the first in
 # Unicode order, so the name does not depend on which file a worker happened to finish first.
-_UPSERT_ENTITIES = """
+# CREATE, not MERGE, for mentions: the same transaction first deletes the document's earlier
+# mentions, and a MERGE on a relationship property scans every relationship of the document.
+_UPSERT_ENTITY_MENTIONS = """
+MATCH (d:Document {doc_id: $doc_id})
 UNWIND $rows AS r
 MERGE (e:__LABEL__ {key: r.key})
 ON CREATE SET e.name = r.name, e.aliases = []
 SET e.name = CASE WHEN r.name < e.name THEN r.name ELSE e.name END,
     e.aliases = e.aliases + [a IN r.aliases WHERE NOT a IN e.aliases]
+WITH d, e, r
+UNWIND r.mentions AS m
+CREATE (d)-[rel:MENTIONS]->(e)
+SET rel = m
 """
 
-# CREATE, not MERGE: the same transaction first deletes the document's earlier mentions, and a
-# MERGE on a relationship property scans every relationship of the document for each row.
-_CREATE_MENTIONS = """
-MATCH (d:Document {doc_id: $doc_id})
-UNWIND $rows AS r
-MATCH (e:__LABEL__ {key: r.key})
-CREATE (d)-[m:MENTIONS {mention_id: r.mention_id}]->(e)
-SET m += r.props
-"""
-
-UPSERT_ENTITIES = {label: _UPSERT_ENTITIES.replace("__LABEL__", label) for label in ENTITY_LABELS.values()}
-CREATE_MENTIONS = {label: _CREATE_MENTIONS.replace("__LABEL__", label) for label in ENTITY_LABELS.values()}
+UPSERT_ENTITY_MENTIONS = {
+    label: _UPSERT_ENTITY_MENTIONS.replace("__LABEL__", label) for label in ENTITY_LABELS.values()
+}
 
 APPLIED_MIGRATIONS = "MATCH (m:SchemaMigration) RETURN m.version AS version"
 RECORD_MIGRATION = """

@@ -71,19 +71,20 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: 
         tx.run(cypher.UPSERT_PAGES, doc_id=doc_id, rows=result.pages).consume()
 
     entities: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in result.mentions:
         label = cypher.ENTITY_LABELS[m["label"]]
-        entity = entities[label].setdefault(m["key"], {"key": m["key"], "name": m["name"], "aliases": []})
+        entity = entities[label].setdefault(
+            m["key"], {"key": m["key"], "name": m["name"], "aliases": [], "mentions": []}
+        )
         entity["name"] = min(entity["name"], m["name"])
         alias = " ".join(m["props"]["surface"].split())  # a surface may span a line break
         if alias not in entity["aliases"]:
             entity["aliases"].append(alias)
-        mentions[label].append({"key": m["key"], "mention_id": m["mention_id"], "props": m["props"]})
+        entity["mentions"].append({"mention_id": m["mention_id"], **m["props"]})
     for label, rows in entities.items():
         # Sorted so that concurrent writers lock entity keys in the same order.
-        tx.run(cypher.UPSERT_ENTITIES[label], rows=sorted(rows.values(), key=lambda r: r["key"])).consume()
-        tx.run(cypher.CREATE_MENTIONS[label], doc_id=doc_id, rows=mentions[label]).consume()
+        ordered = sorted(rows.values(), key=lambda r: r["key"])
+        tx.run(cypher.UPSERT_ENTITY_MENTIONS[label], doc_id=doc_id, rows=ordered).consume()
     return replaced
 
 
