@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     bolt_port: int = 7688  # not 7687, so a local Neo4j can run beside us
     http_port: int = 2481
     graph_heap: str = "512m"
+    # Measured on 2 cores: the C2 JIT compiler kept burning a core's worth of CPU through an ingest
+    # (6.6 s of server CPU for 24 PDFs); C1 only with the serial GC, 1.2 s, and the ingest got 25%
+    # faster because the workers had the CPU back. See bench/ingest_throughput.py.
+    graph_jvm_args: str = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
     graph_start_timeout_s: float = 60.0
 
     # Batch

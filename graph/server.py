@@ -73,6 +73,7 @@ def _load_or_create_config(settings: Settings) -> dict:
         http_port=settings.http_port,
         bolt_port=settings.bolt_port,
         heap=settings.graph_heap,
+        jvm_args=settings.graph_jvm_args,
     )
     if path.exists() and json.loads(path.read_text()) == cfg:
         return cfg

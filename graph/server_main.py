@@ -80,7 +80,7 @@ def main(config_path: str) -> int:
             "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
         },
         # txWalFlush=2 fsyncs the WAL at commit; the config key of the same name is ignored.
-        jvm_kwargs={"heap_size": cfg["heap"], "jvm_args": "-Darcadedb.txWalFlush=2"},
+        jvm_kwargs={"heap_size": cfg["heap"], "jvm_args": f"-Darcadedb.txWalFlush=2 {cfg['jvm_args']}".strip()},
     )
     server.start()
 
