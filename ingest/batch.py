@@ -172,6 +172,8 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
             continue
         first_of[doc_id] = path
         todo.append(path)
+    # Largest first: the long files start early instead of running alone at the end of the batch.
+    todo.sort(key=lambda p: p.stat().st_size, reverse=True)
 
     log.info("%d files listed and hashed, %d to process (%.1f s)", len(files), len(todo), time.perf_counter() - started)
     show = sys.stderr.isatty()
