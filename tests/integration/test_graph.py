@@ -163,3 +163,11 @@ def test_display_name_does_not_depend_on_ingest_order(graph):
     writer.write_document(graph, _result("/drop/b.txt", "b" * 64, [("hntk andr", "Andrii Hnatiuk")]))
     with graph.session() as s:
         assert s.run("MATCH (p:Person) RETURN p.name").single()[0] == "Andrii Hnatiuk"
+
+
+def test_reader_connection_never_holds_the_root_password(settings, graph):
+    from graph.connection import connect
+
+    with connect(settings, "reader") as reader:
+        assert reader.backend.root_password is None
+        assert reader.driver is not None
