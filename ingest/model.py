@@ -22,6 +22,34 @@ class WordBox:
     conf: float
 
 
+Box = tuple[float, float, float, float]  # left, top, width, height in the page's ``bbox_unit``
+
+
+@dataclass
+class Cell:
+    """One table cell as read: its text, where that text is in ``Page.text`` and where it is on the page."""
+
+    text: str
+    start: int | None  # [start, end) in Page.text; None when the text could not be located there
+    end: int | None
+    bbox: Box | None
+    conf: float | None = None  # mean OCR word confidence 0..100 (OCR pages only)
+
+
+@dataclass
+class Table:
+    """A grid found on a page: rows top to bottom, header rows included, cells left to right.
+
+    Rows may have different lengths when a cell is missing; ``columns`` gives, per cell index,
+    the column it was assigned to when the grid is known (ruled or aligned), else ``None``.
+    """
+
+    rows: list[list[Cell]]
+    method: str  # "ruled" (OCR, ruling lines), "aligned" (OCR, word-box columns), "pdfplumber" (text layer)
+    bbox: Box | None = None
+    columns: list[list[int]] | None = None
+
+
 @dataclass
 class Page:
     number: int  # 1-based
@@ -32,6 +60,12 @@ class Page:
     dpi: int | None = None
     words: list[WordBox] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    # Unit of every box on this page: "px" (pixels of the page image at ``dpi``, OCR) or "pt" (PDF points).
+    bbox_unit: str | None = None
+    # What was done to the image before OCR: {"rotation": 0|90|180|270, "skew": degrees, "lines_removed": n}
+    preprocess: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds: render, preprocess, tesseract, layout
 
 
 @dataclass
