@@ -14,10 +14,10 @@ from PIL import Image, ImageOps  # noqa: E402
 
 from crosscheck.errors import ConfigError  # noqa: E402
 from crosscheck.settings import Settings  # noqa: E402
-from ingest.model import Page, WordBox  # noqa: E402
+from ingest.layout import build_ocr_page  # noqa: E402
+from ingest.model import Page  # noqa: E402
 
 LOW_CONFIDENCE = 60.0  # tesseract word confidence below which a word is likely misread
-_WORD_LEVEL = 5
 
 
 def ocr_image(image: Image.Image, settings: Settings, *, dpi: int | None) -> Page:
@@ -76,48 +76,19 @@ def _prepare(image: Image.Image) -> Image.Image:
 
 
 def _page_from_data(data: dict[str, list], dpi: int | None) -> Page:
-    parts: list[str] = []
-    words: list[WordBox] = []
-    pos = 0
-    previous: tuple[int, int, int] | None = None
-    for i, level in enumerate(data["level"]):
-        token = str(data["text"][i]).strip()
-        if level != _WORD_LEVEL or not token:
-            continue
-        line_key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        if previous is not None:
-            if line_key[:2] != previous[:2]:
-                sep = "\n\n"  # new block or paragraph
-            elif line_key != previous:
-                sep = "\n"
-            else:
-                sep = " "
-            parts.append(sep)
-            pos += len(sep)
-        previous = line_key
-        parts.append(token)
-        words.append(
-            WordBox(
-                start=pos,
-                end=pos + len(token),
-                left=int(data["left"][i]),
-                top=int(data["top"][i]),
-                width=int(data["width"][i]),
-                height=int(data["height"][i]),
-                conf=float(data["conf"][i]),
-            )
-        )
-        pos += len(token)
-
+    layout = build_ocr_page(data)
+    words = layout.words
     scored = [w.conf for w in words if w.conf >= 0]
     return Page(
         number=0,
-        text="".join(parts),
+        text=layout.text,
         method="ocr",
         ocr_confidence=round(sum(scored) / len(scored), 2) if scored else None,
         low_confidence_words=sum(1 for c in scored if c < LOW_CONFIDENCE),
         dpi=dpi,
         words=words,
+        tables=layout.tables,
+        bbox_unit="px",
     )
 
 
