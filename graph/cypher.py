@@ -16,8 +16,10 @@ ENTITY_LABELS: dict[str, str] = {"PERSON": PERSON, "UNIT": UNIT, "PLACE": PLACE,
 
 HAS_PAGE = "HAS_PAGE"
 MENTIONS = "MENTIONS"
-# Reserved for later schema versions (docs/schema.md): Claim, Event, LISTED_IN, MEMBER_OF,
-# STATED_IN, ABOUT, SAID_BY, CORROBORATES, CONTRADICTS, POSSIBLY_SAME_AS.
+LISTED_IN = "LISTED_IN"
+MEMBER_OF = "MEMBER_OF"
+# Reserved for later schema versions (docs/schema.md): Claim, Event, STATED_IN, ABOUT, SAID_BY,
+# CORROBORATES, CONTRADICTS, POSSIBLY_SAME_AS.
 
 EXISTING_DOCUMENTS = """
 UNWIND $doc_ids AS id
@@ -46,9 +48,27 @@ SET d.locations = [x IN d.locations WHERE x <> $location]
 RETURN size(d.locations) AS remaining
 """
 
+# Every entity a document's facts touch: mentioned, listed, or a unit a list row assigns someone to.
 DOCUMENT_ENTITIES = """
 MATCH (:Document {doc_id: $doc_id})-[:MENTIONS]->(e)
 RETURN DISTINCT elementId(e) AS id
+UNION
+MATCH (:Document {doc_id: $doc_id})<-[:LISTED_IN]-(e)
+RETURN DISTINCT elementId(e) AS id
+UNION
+MATCH (p)-[:MEMBER_OF {doc_id: $doc_id}]->(u)
+UNWIND [p, u] AS e
+RETURN DISTINCT elementId(e) AS id
+"""
+
+DELETE_DOCUMENT_LISTINGS = """
+MATCH (:Document {doc_id: $doc_id})<-[l:LISTED_IN]-()
+DELETE l
+"""
+
+DELETE_DOCUMENT_MEMBERSHIPS = """
+MATCH ()-[r:MEMBER_OF {doc_id: $doc_id}]->()
+DELETE r
 """
 
 DELETE_DOCUMENT_MENTIONS = """
@@ -119,6 +139,30 @@ SET rel = m
 UPSERT_ENTITY_MENTIONS = {
     label: _UPSERT_ENTITY_MENTIONS.replace("__LABEL__", label) for label in ENTITY_LABELS.values()
 }
+
+# A list row: the person (keyed by full name and birth date), the row's provenance on the
+# relationship. CREATE for the same reason as mentions: the document's earlier rows were deleted.
+UPSERT_LISTED = """
+MATCH (d:Document {doc_id: $doc_id})
+UNWIND $rows AS r
+MERGE (p:Person {key: r.key})
+ON CREATE SET p.name = r.name, p.aliases = []
+SET p.name = CASE WHEN r.name < p.name THEN r.name ELSE p.name END,
+    p.birth_date = coalesce(p.birth_date, r.birth_date)
+WITH d, p, r
+CREATE (p)-[l:LISTED_IN]->(d)
+SET l = r.props
+"""
+
+# The unit a list row names; one relationship per person, unit and document.
+UPSERT_MEMBERSHIPS = """
+UNWIND $rows AS r
+MATCH (p:Person {key: r.person_key})
+MERGE (u:Unit {key: r.unit_key})
+ON CREATE SET u.name = r.unit_name, u.aliases = []
+MERGE (p)-[m:MEMBER_OF {doc_id: $doc_id}]->(u)
+SET m.row = r.row, m.page = r.page, m.unit = r.unit
+"""
 
 APPLIED_MIGRATIONS = "MATCH (m:SchemaMigration) RETURN m.version AS version"
 RECORD_MIGRATION = """

@@ -54,6 +54,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             _index("organization_name", cypher.ORGANIZATION, "name"),
         ),
     ),
+    Migration(
+        2,
+        "list rows: LISTED_IN and MEMBER_OF; lookups by birth date and list status",
+        (
+            _index("person_birth_date", cypher.PERSON, "birth_date"),
+            _index("document_list_status", cypher.DOCUMENT, "list_status"),
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -127,6 +127,45 @@ LIMIT $limit
 """,
     ),
     SavedQuery(
+        name="listed-in-several-documents",
+        title="People listed in two or more documents",
+        description="People who appear as rows of at least `min_documents` lists or tables (exchange lists, "
+        "release lists, rosters), with each list's title, the row, the birth date, rank, unit and status it "
+        "gives. Listed people are identified by full name and birth date, so namesakes born on other dates "
+        "are different rows here.",
+        params=(Param("min_documents", "least number of documents", "2", type="int", default="2"),),
+        cypher="""
+MATCH (p:Person)-[l:LISTED_IN]->(d:Document)
+WITH p, collect(DISTINCT d.doc_id) AS docs,
+     collect({document: d.path, list: d.list_title, page: l.page, row: l.row, rank: l.rank, unit: l.unit,
+              status: l.status, status_date: l.status_date}) AS listings
+WHERE size(docs) >= $min_documents
+RETURN p.name AS person, p.birth_date AS birth_date, size(docs) AS documents, listings
+ORDER BY documents DESC, person, birth_date
+""",
+    ),
+    SavedQuery(
+        name="list-rows",
+        title="The rows of a list",
+        description="Every person row read from a list or table document, in order, with the page, the "
+        "character span and image box of the row, the text as read and what crosscheck made of it "
+        "(repairs of OCR look-alike letters and digits are listed).",
+        params=(
+            Param("document", "path, file name or doc_id of the list", "list-scan-uk.png"),
+            Param("limit", "how many rows at most", "50", type="int", default="500"),
+        ),
+        cypher="""
+MATCH (d:Document)<-[l:LISTED_IN]-(p:Person)
+WHERE d.doc_id = $document OR d.path = $document OR d.file_name = $document
+RETURN d.path AS document, d.list_title AS list, l.row AS row, p.name AS person, l.birth_date AS birth_date,
+       l.rank AS rank, l.unit AS unit, l.status AS status, l.status_date AS status_date, l.page AS page,
+       l.start AS start, l.end AS end, l.bbox AS bbox, l.bbox_unit AS bbox_unit, l.raw AS raw,
+       l.repairs AS repairs, l.confidence AS confidence
+ORDER BY document, row
+LIMIT $limit
+""",
+    ),
+    SavedQuery(
         name="failed-documents",
         title="Files that could not be ingested",
         description="Quarantined files with the reason; their copies and JSON reasons are under "

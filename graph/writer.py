@@ -41,6 +41,8 @@ def add_location(graph: Graph, doc_id: str, location: str, previous: str | None 
 def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document: bool) -> None:
     ids = [r["id"] for r in tx.run(cypher.DOCUMENT_ENTITIES, doc_id=doc_id)]
     tx.run(cypher.DELETE_DOCUMENT_MENTIONS, doc_id=doc_id).consume()
+    tx.run(cypher.DELETE_DOCUMENT_LISTINGS, doc_id=doc_id).consume()
+    tx.run(cypher.DELETE_DOCUMENT_MEMBERSHIPS, doc_id=doc_id).consume()
     tx.run(cypher.DELETE_DOCUMENT_PAGES, doc_id=doc_id).consume()
     if delete_document:
         tx.run(cypher.DELETE_DOCUMENT, doc_id=doc_id).consume()
@@ -81,6 +83,24 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: 
         if alias not in entity["aliases"]:
             entity["aliases"].append(alias)
         entity["mentions"].append({"mention_id": m["mention_id"], **m["props"]})
+    if result.listed:
+        # Before the mentions: a listed person's node is created with its birth date here.
+        listed = sorted(result.listed, key=lambda r: (r["key"], r["props"]["row"]))
+        tx.run(cypher.UPSERT_LISTED, doc_id=doc_id, rows=listed).consume()
+        members = [
+            {
+                "person_key": r["key"],
+                "unit_key": r["unit_key"],
+                "unit_name": r["unit_name"],
+                "row": r["props"]["row"],
+                "page": r["props"]["page"],
+                "unit": r["props"]["unit"],
+            }
+            for r in listed
+            if r["unit_key"]
+        ]
+        if members:
+            tx.run(cypher.UPSERT_MEMBERSHIPS, doc_id=doc_id, rows=members).consume()
     for label, rows in entities.items():
         # Sorted so that concurrent writers lock entity keys in the same order.
         ordered = sorted(rows.values(), key=lambda r: r["key"])

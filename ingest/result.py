@@ -21,6 +21,10 @@ def mention_id_for(doc_id: str, page: int, start: int, end: int, label: str) -> 
     return hashlib.sha256(raw).hexdigest()[:32]
 
 
+def listed_id_for(doc_id: str, page: int, row: int) -> str:
+    return hashlib.sha256(f"{doc_id}|{page}|row{row}".encode()).hexdigest()[:32]
+
+
 @dataclass
 class FileResult:
     location: str  # absolute path of the file, the identity of "this file in this folder"
@@ -32,6 +36,7 @@ class FileResult:
     document: dict[str, Any] = field(default_factory=dict)  # Document properties
     pages: list[dict[str, Any]] = field(default_factory=list)  # {page_id, props}
     mentions: list[dict[str, Any]] = field(default_factory=list)  # {label, key, name, mention_id, props}
+    listed: list[dict[str, Any]] = field(default_factory=list)  # {key, name, unit_key, unit_name, props}
     error_reason: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)

@@ -15,9 +15,10 @@ from pathlib import Path
 from crosscheck.errors import CrosscheckError, InputError, OversizedFile
 from crosscheck.settings import Settings
 from ingest.model import Page, ParsedDocument
-from ingest.result import FileResult, mention_id_for, page_id_for
+from ingest.result import FileResult, listed_id_for, mention_id_for, page_id_for
+from nlp.model import ListInfo, ListRecord
 
-EXTRACTOR_VERSION = "1"  # bump when extraction changes so --force re-ingests are traceable
+EXTRACTOR_VERSION = "2"  # bump when extraction changes so --force re-ingests are traceable
 SENTENCE_MAX = 400
 
 
@@ -41,13 +42,27 @@ def _bbox(page: Page, start: int, end: int) -> list[int] | None:
     return [left, top, right - left, bottom - top]
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
 def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> None:
     from nlp.extract import extract_mentions
     from nlp.language import page_languages
+    from nlp.lists import extract_list
 
     t0 = time.perf_counter()
     doc_lang, page_langs = page_languages([p.text for p in parsed.pages])
     result.timings["language"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    info, records = extract_list(parsed.pages, page_langs)
+    _add_listed(result, parsed, info, records, page_langs)
+    result.timings["lists"] = time.perf_counter() - t0
+    # A listed person is keyed by name and birth date; NER in the same row would add a second,
+    # dateless node for them, so the row's person mention comes from the list record instead.
+    row_spans: dict[int, list[tuple[int, int]]] = {}
+    for r in records:
+        row_spans.setdefault(r.page, []).append((r.start, r.end))
     t0 = time.perf_counter()
     doc_id = result.doc_id
     for page, lang in zip(parsed.pages, page_langs, strict=True):
@@ -61,12 +76,19 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
             "ocr_confidence": page.ocr_confidence,
             "low_confidence_words": page.low_confidence_words,
             "dpi": page.dpi,
+            "bbox_unit": page.bbox_unit,
+            "tables": len(page.tables),
+            "ocr_rotation": page.preprocess.get("rotation"),
+            "ocr_skew": page.preprocess.get("skew"),
+            "ocr_lines_removed": page.preprocess.get("lines_removed"),
             "warnings": page.warnings,
         }
         result.pages.append({"page_id": page_id_for(doc_id, page.number), "props": props})
         if not page.text.strip():
             continue
         for m in extract_mentions(page.text, lang, settings.models_dir):
+            if m.label == "PERSON" and _overlaps(row_spans.get(page.number, []), m.start, m.end):
+                continue
             mprops = {
                 "page": page.number,
                 "start": m.start,
@@ -90,6 +112,63 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
             )
     result.timings["ner"] = time.perf_counter() - t0
     result.document.update(language=doc_lang)
+
+
+def _add_listed(
+    result: FileResult, parsed: ParsedDocument, info: ListInfo | None, records: list[ListRecord], langs: list[str]
+) -> None:
+    doc_id = result.doc_id
+    pages = {p.number: p for p in parsed.pages}
+    lang_of = {p.number: lang for p, lang in zip(parsed.pages, langs, strict=True)}
+    if info is not None:
+        result.document.update(list_title=info.title, list_status=info.status, list_status_date=info.status_date)
+    result.document["listed_rows"] = len(records)
+    for r in records:
+        page = pages[r.page]
+        props = {
+            "listed_id": listed_id_for(doc_id, r.page, r.row),
+            "row": r.row,
+            "page": r.page,
+            "start": r.start,
+            "end": r.end,
+            "bbox": [round(v, 1) for v in r.bbox] if r.bbox else None,
+            "bbox_unit": page.bbox_unit if r.bbox else None,
+            "name_raw": r.name_raw,
+            "birth_date": r.birth_date,
+            "rank": r.rank,
+            "unit": r.unit,
+            "raw": r.raw,
+            "confidence": round(r.confidence, 3),
+            "status": r.status,
+            "status_date": r.status_date,
+            "method": r.method,
+            "repairs": list(r.repairs),
+        }
+        result.listed.append(
+            {"key": r.key, "name": r.name, "unit_key": r.unit_key, "unit_name": r.unit_name, "props": props}
+        )
+        start, end = (r.name_start, r.name_end) if r.name_start is not None else (r.start, r.end)
+        mprops = {
+            "page": r.page,
+            "start": start,
+            "end": end,
+            "surface": page.text[start:end],
+            "sentence": r.raw[:SENTENCE_MAX],
+            "confidence": round(r.confidence, 3),
+            "method": f"list:{r.method}",
+            "language": lang_of[r.page],
+        }
+        if page.method == "ocr":
+            mprops["bbox"] = _bbox(page, start, end)
+        result.mentions.append(
+            {
+                "label": "PERSON",
+                "key": r.key,
+                "name": r.name,
+                "mention_id": mention_id_for(doc_id, r.page, start, end, "PERSON"),
+                "props": mprops,
+            }
+        )
 
 
 def _new_result(location: str, folder: str) -> tuple[FileResult, dict]:
@@ -159,7 +238,7 @@ def process_file(location: str, folder: str, settings: Settings) -> FileResult:
 
 def _fail(result: FileResult, base: dict, reason: str, message: str) -> None:
     result.error_reason, result.error = reason, message
-    result.pages, result.mentions = [], []
+    result.pages, result.mentions, result.listed = [], [], []
     result.document = {
         **base,
         "media_type": result.media_type,
