@@ -8,12 +8,12 @@ from datetime import datetime
 from typing import Any
 
 import docx
-from docx.table import Table
+from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from crosscheck.errors import CorruptFile, DecompressionBomb
 from crosscheck.settings import Settings
-from ingest.model import Page, ParsedDocument
+from ingest.model import Cell, Page, ParsedDocument, Table
 from ingest.parsers import ParseContext
 from ingest.sniff import DOCX
 
@@ -38,24 +38,32 @@ class DocxParser:
             raise CorruptFile(f"The Word document could not be read; it looks damaged ({type(exc).__name__})") from exc
 
         blocks: list[str] = []
+        tables: list[Table] = []
         first_heading: str | None = None
+        pos = 0
         for item in document.iter_inner_content():
+            cells: list[list[Cell]] = []
             if isinstance(item, Paragraph):
                 text = item.text.strip()
                 if text and first_heading is None and _is_heading(item):
                     first_heading = text
-            elif isinstance(item, Table):
-                text = table_text(item)
+            elif isinstance(item, DocxTable):
+                text, cells = table_text(item, offset=pos + (2 if blocks else 0))
             else:
                 continue
             if text:
+                if blocks:
+                    pos += 2  # the blank line between blocks
                 blocks.append(text)
+                pos += len(text)
+                if cells:
+                    tables.append(Table(rows=cells, method="docx"))
 
         props = document.core_properties
         return ParsedDocument(
             media_type=DOCX,
             # Blank line between paragraphs, as the HTML and OCR parsers mark blocks.
-            pages=[Page(number=1, text="\n\n".join(blocks), method="docx")],
+            pages=[Page(number=1, text="\n\n".join(blocks), method="docx", tables=tables)],
             title=(props.title or "").strip() or first_heading,
             published=_created_iso(props.created),
         )
@@ -83,20 +91,35 @@ def check_zip(data: bytes, settings: Settings) -> None:
             )
 
 
-def table_text(table: Table) -> str:
-    """One line per row, cells joined by " | "; merged cells (repeated by python-docx) once."""
-    lines = []
+def table_text(table: DocxTable, offset: int = 0) -> tuple[str, list[list[Cell]]]:
+    """One line per row, cells joined by " | "; merged cells (repeated by python-docx) once.
+
+    Also the table as cells, each located in the text (offsets start at ``offset``).
+    """
+    lines: list[str] = []
+    rows: list[list[Cell]] = []
+    pos = offset
     for row in table.rows:
-        cells: list[str] = []
+        texts: list[str] = []
         seen: list[Any] = []  # the cells' XML elements; a merged cell is the same element repeated
         for cell in row.cells:
             if any(cell._tc is tc for tc in seen):
                 continue
             seen.append(cell._tc)
-            cells.append(" ".join(cell.text.split()))
-        if any(cells):
-            lines.append(" | ".join(cells))
-    return "\n".join(lines)
+            texts.append(" ".join(cell.text.split()))
+        if not any(texts):
+            continue
+        if lines:
+            pos += 1  # the line break
+        cells = []
+        for i, text in enumerate(texts):
+            if i:
+                pos += len(" | ")
+            cells.append(Cell(text=text, start=pos, end=pos + len(text), bbox=None))
+            pos += len(text)
+        lines.append(" | ".join(texts))
+        rows.append(cells)
+    return "\n".join(lines), rows
 
 
 def _is_heading(paragraph: Paragraph) -> bool:
