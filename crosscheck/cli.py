@@ -46,6 +46,8 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                     "ocr_pages": summary.ocr_pages,
                     "mentions": summary.mentions,
                     "entities": entities,
+                    "lists": summary.lists,
+                    "listed_rows": summary.listed_rows,
                     "failures": [f.__dict__ for f in summary.failures],
                     "seconds": round(summary.seconds, 2),
                 },
@@ -60,6 +62,8 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Pages:     {summary.pages} ({summary.ocr_pages} OCR'd)")
         ents = ", ".join(f"{n} {label}" for label, n in entities.items()) or "none"
         print(f"Entities:  {ents} ({summary.mentions} mentions)")
+        if summary.listed_rows:
+            print(f"Lists:     {summary.listed_rows} person rows in {summary.lists} document(s)")
         print(f"Failed:    {len(summary.failures)}")
         for f in summary.failures:
             print(f"  {f.path}: [{f.reason}] {f.error}")

@@ -46,6 +46,8 @@ class BatchSummary:
     pages: int = 0
     ocr_pages: int = 0
     mentions: int = 0
+    listed_rows: int = 0
+    lists: int = 0
     entities: dict[str, set[str]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
@@ -54,6 +56,8 @@ class BatchSummary:
         self.pages += len(result.pages)
         self.ocr_pages += result.ocr_pages
         self.mentions += len(result.mentions)
+        self.listed_rows += len(result.listed)
+        self.lists += bool(result.listed)
         for m in result.mentions:
             self.entities.setdefault(m["label"], set()).add(m["key"])
 
