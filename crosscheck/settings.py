@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     ocr_languages: str = "ukr+rus+eng"
     ocr_dpi: int = 300
     ocr_page_timeout_s: float = 120.0
+    # Pages of one document OCR'd at once (threads, each driving one single-threaded tesseract).
+    # A batch raises it when it has fewer files than cores, so a lone 300-page scan uses them all;
+    # set CROSSCHECK_OCR_THREADS to pin it.
+    ocr_threads: int = Field(default=1, ge=1)
     min_text_layer_chars: int = 20  # fewer real characters on a PDF page means: OCR it
 
     @property

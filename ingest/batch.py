@@ -145,6 +145,19 @@ def _results(client: object | None, todo: list[Path], folder: Path, settings: Se
             future.release()
 
 
+def with_ocr_threads(settings: Settings, n_files: int) -> Settings:
+    """A copy of ``settings`` whose ``ocr_threads`` shares this machine's cores among the files in flight.
+
+    Fewer files than workers would leave cores idle while one long scan is OCR'd page by page;
+    its pages then run side by side instead. An explicit CROSSCHECK_OCR_THREADS is kept.
+    """
+    if "ocr_threads" in settings.model_fields_set:
+        return settings
+    cores = os.cpu_count() or 1
+    in_flight = max(1, min(settings.workers, n_files))
+    return settings.model_copy(update={"ocr_threads": max(1, cores // in_flight)})
+
+
 def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = False) -> BatchSummary:
     if not folder.is_dir():
         raise ConfigError(f"{folder} is not a folder")
@@ -180,6 +193,7 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
     todo.sort(key=lambda p: p.stat().st_size, reverse=True)
 
     log.info("%d files listed and hashed, %d to process (%.1f s)", len(files), len(todo), time.perf_counter() - started)
+    settings = with_ocr_threads(settings, len(todo))
     show = sys.stderr.isatty()
     with (
         _executor(settings, len(todo)) as client,

@@ -12,10 +12,10 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import re  # noqa: E402
 import time  # noqa: E402
 from collections import deque  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable, Iterable, Iterator  # noqa: E402
 from concurrent.futures import Future, ThreadPoolExecutor  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import TypeVar  # noqa: E402
 
 import pytesseract  # noqa: E402  (after the environment is set, on purpose)
 from PIL import Image  # noqa: E402
@@ -26,12 +26,14 @@ from ingest.layout import OcrLayout, build_ocr_page  # noqa: E402
 from ingest.model import Box, Cell, Page, Table, WordBox  # noqa: E402
 from ingest.preprocess import Prepared, prepare_page  # noqa: E402
 
+T = TypeVar("T")
+
 LOW_CONFIDENCE = 60.0  # tesseract word confidence below which a word is likely misread
 # A first pass below either of these may be a page on its side or upside down: ask OSD.
 # Upright degraded scans measured 75-90 mean confidence; a page read at 90/180 degrees 20-50.
 _DOUBT_CONFIDENCE = 65.0
 _DOUBT_WORDS = 5
-_OSD_DPI = 100  # OSD needs only the shapes of the letters; at 100 dpi it costs ~1 s, at 300 ~2 s
+_OSD_DPI = 150  # at 100 dpi OSD saw "too few characters" on a short A4 note; 150 ~0.6-1.2 s
 _OSD_MIN_CONFIDENCE = 1.0  # tesseract's orientation confidence below which its answer is a guess
 _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
@@ -58,6 +60,29 @@ class _Pass:
         confs = [w.conf for w in self.layout.words if w.conf >= 0]
         return sum(confs) / len(confs) if confs else 0.0
 
+    def better_than(self, other: _Pass) -> bool:
+        """Whether this (OSD-turned) reading beats ``other``: OSD agreed with it, so on a par it wins.
+
+        Raw word counts mislead: a sideways page read as vertical lines yields extra garbage words.
+        """
+        if self.score > other.score:
+            return True
+        return self.mean_confidence >= other.mean_confidence - 2 and len(self.layout.words) >= 0.5 * len(
+            other.layout.words
+        )
+
+    @property
+    def doubtful(self) -> bool:
+        """Whether the page may be on its side or upside down, so OSD is worth its ~1 s."""
+        words = self.layout.words
+        if len(words) < _DOUBT_WORDS or self.mean_confidence < _DOUBT_CONFIDENCE:
+            return True
+        # Tesseract reads a page on its side as vertical lines, often with fair confidence but
+        # garbled words; it shows in the boxes: words of 4+ letters standing taller than wide.
+        long_words = [w for w in words if w.end - w.start >= 4]
+        tall = sum(1 for w in long_words if w.height > w.width)
+        return len(long_words) >= _DOUBT_WORDS and tall > 0.3 * len(long_words)
+
 
 def ocr_image(image: Image.Image, settings: Settings, *, dpi: int | None) -> Page:
     """OCR ``image`` into a ``Page`` with ``number=0`` (the caller numbers it) and ``method="ocr"``.
@@ -72,13 +97,13 @@ def ocr_image(image: Image.Image, settings: Settings, *, dpi: int | None) -> Pag
     timings = {"preprocess": 0.0, "tesseract": 0.0, "layout": 0.0}
     try:
         best = _read(image, settings, dpi, 0, timings)
-        if len(best.layout.words) < _DOUBT_WORDS or best.mean_confidence < _DOUBT_CONFIDENCE:
+        if best.doubtful:
             t0 = time.perf_counter()
             rotation = _osd_rotation(best.prepared.image, settings, dpi)
             timings["osd"] = time.perf_counter() - t0
             if rotation:
                 again = _read(image, settings, dpi, rotation, timings)
-                if again.score > best.score:
+                if again.better_than(best):
                     best = again
     except _Failed as exc:
         return _failed_page(dpi, str(exc))
@@ -125,9 +150,7 @@ def _tesseract(gray: Image.Image, settings: Settings, dpi: int | None) -> dict[s
     except RuntimeError as exc:
         if "timeout" not in str(exc).lower():
             raise
-        raise _Failed(
-            f"OCR gave up on this page after {settings.ocr_page_timeout_s:g} s; its text is missing"
-        ) from exc
+        raise _Failed(f"OCR gave up on this page after {settings.ocr_page_timeout_s:g} s; its text is missing") from exc
 
 
 def _osd_rotation(gray: Image.Image, settings: Settings, dpi: int | None) -> int:
@@ -193,40 +216,27 @@ def _failed_page(dpi: int | None, warning: str) -> Page:
     return Page(number=0, text="", method="ocr", dpi=dpi, warnings=[warning])
 
 
-class PageQueue:
-    """Runs page jobs on ``threads`` threads and hands results back in submission order.
+def map_ordered(jobs: Iterable[Callable[[], T]], threads: int) -> Iterator[T]:
+    """Run page jobs on ``threads`` threads; results come back in the order of ``jobs``.
 
-    Tesseract is a subprocess, so threads give real parallelism; at most ``2 * threads`` jobs
-    wait at once, so a 2,000-page PDF never holds 2,000 rendered images. With one thread jobs run
-    inline: no pool to start for the common single-page scan.
+    Tesseract is a subprocess, so threads give real parallelism. ``jobs`` is consumed lazily in
+    the caller's thread (PDF rendering, which is not thread-safe, happens there), and at most
+    ``2 * threads`` jobs are in flight, so a 2,000-page PDF never holds 2,000 rendered images.
+    With one thread jobs run inline: no pool for the common single-page scan.
     """
-
-    def __init__(self, threads: int):
-        self._threads = max(1, threads)
-        self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="ocr") if self._threads > 1 else None
-        self._pending: deque[Future[Any]] = deque()
-
-    def submit(self, job: Callable[[], Any]) -> Iterator[Any]:
-        """Queue ``job``; yields the results of earlier jobs that had to finish first (in order)."""
-        if self._pool is None:
+    if threads <= 1:
+        for job in jobs:
             yield job()
-            return
-        self._pending.append(self._pool.submit(job))
-        while len(self._pending) > 2 * self._threads:
-            yield self._pending.popleft().result()
-
-    def drain(self) -> Iterator[Any]:
-        while self._pending:
-            yield self._pending.popleft().result()
-
-    def close(self) -> None:
-        if self._pool is not None:
-            for future in self._pending:
+        return
+    with ThreadPoolExecutor(threads, thread_name_prefix="ocr") as pool:
+        pending: deque[Future[T]] = deque()
+        try:
+            for job in jobs:
+                pending.append(pool.submit(job))
+                if len(pending) >= 2 * threads:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
                 future.cancel()
-            self._pool.shutdown(wait=True)
-
-    def __enter__(self) -> PageQueue:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -183,9 +183,7 @@ def estimate_skew(pixels: np.ndarray, dpi: int) -> float:
     lists alike (rulings only sharpen the peak), unlike Hough, which needs long lines.
     """
     factor = min(1.0, _SKEW_DPI / dpi)
-    small = (
-        cv2.resize(pixels, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else pixels
-    )
+    small = cv2.resize(pixels, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else pixels
     ink = _ink(small)
     ys, xs = np.nonzero(ink)
     if len(xs) < 200 or len(xs) > 0.5 * ink.size:
@@ -252,9 +250,7 @@ def find_rulings(pixels: np.ndarray, dpi: int) -> tuple[list[Line], list[Line], 
         lines: list[Line] = []
         for i in range(1, count):
             x, y, w, h = (int(v) for v in stats[i, :4])
-            lines.append(
-                (round(x * scale), round(y * scale), round((x + w) * scale), round((y + h) * scale))
-            )
+            lines.append((round(x * scale), round(y * scale), round((x + w) * scale), round((y + h) * scale)))
         lines.sort(key=lambda ln: (ln[1], ln[0]) if name == "h" else (ln[0], ln[1]))
         found[name] = lines
         if lines:

@@ -145,7 +145,14 @@ def _add_listed(
             "repairs": list(r.repairs),
         }
         result.listed.append(
-            {"key": r.key, "name": r.name, "unit_key": r.unit_key, "unit_name": r.unit_name, "props": props}
+            {
+                "key": r.key,
+                "name": r.name,
+                "birth_date": r.birth_date,
+                "unit_key": r.unit_key,
+                "unit_name": r.unit_name,
+                "props": props,
+            }
         )
         start, end = (r.name_start, r.name_end) if r.name_start is not None else (r.start, r.end)
         mprops = {

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Callable
 
 from PIL import Image, UnidentifiedImageError
 
-from crosscheck.errors import CorruptFile, DecompressionBomb, OversizedFile
+from crosscheck.errors import CorruptFile, CrosscheckError, DecompressionBomb, OversizedFile
 from ingest.model import Page, ParsedDocument
-from ingest.ocr import ocr_image
+from ingest.ocr import map_ordered, ocr_image
 from ingest.parsers import ParseContext
 from ingest.sniff import JPEG, PNG, TIFF
 
@@ -22,9 +23,17 @@ class ImageParser:
     media_types = (PNG, JPEG, TIFF)
 
     def parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
+        # Pillow's guard is a module global: set it per parse, in step with settings, and put it
+        # back after, or a small test limit leaks into every later Image.open in the process.
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = ctx.settings.max_image_pixels
+        try:
+            return self._parse(data, ctx)
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
+
+    def _parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
         settings = ctx.settings
-        # Pillow's guard is a module global; setting it per parse keeps it in step with settings.
-        Image.MAX_IMAGE_PIXELS = settings.max_image_pixels
         with warnings.catch_warnings():
             # Pillow only warns between 1x and 2x the limit; we refuse both.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -46,11 +55,15 @@ class ImageParser:
                 # Check every frame's size before OCR'ing any: refuse a bomb in seconds, not minutes.
                 for index in range(frames):
                     _check_frame_size(image, index, settings.max_image_pixels)
-                pages = [self._frame(image, i, frames, ctx) for i in range(frames)]
+                # Frames decode here, one at a time (a Pillow image is not thread-safe); their
+                # OCR runs on ocr_threads, pages coming back in frame order.
+                jobs = (self._frame(image, i, frames, ctx) for i in range(frames))
+                pages = list(map_ordered(jobs, settings.ocr_threads))
         media_type = ctx.media_type or Image.MIME.get(image.format or "", PNG)
         return ParsedDocument(media_type=media_type, pages=pages)
 
-    def _frame(self, image: Image.Image, index: int, frames: int, ctx: ParseContext) -> Page:
+    def _frame(self, image: Image.Image, index: int, frames: int, ctx: ParseContext) -> Callable[[], Page]:
+        """Decode frame ``index`` now; returns the job that OCRs it."""
         number = index + 1
         try:
             image.seek(index)
@@ -61,15 +74,34 @@ class ImageParser:
         except _DAMAGED as exc:
             if frames == 1:
                 raise CorruptFile(f"The image is damaged or incomplete ({exc})") from exc
-            return Page(
+            damaged = Page(
                 number=number,
                 text="",
                 method="ocr",
                 warnings=[f"Page {number} of the image is damaged and could not be read ({exc})"],
             )
-        page = ocr_image(frame, ctx.settings, dpi=_dpi(image))
-        page.number = number
-        return page
+            return lambda: damaged
+        dpi = _dpi(image)
+
+        def job() -> Page:
+            try:
+                page = ocr_image(frame, ctx.settings, dpi=dpi)
+            except CrosscheckError:
+                raise  # missing tesseract or language data: a set-up problem, not this page's
+            except Exception as exc:  # one frame's OCR must not fail a multi-page document
+                if frames == 1:
+                    raise
+                page = Page(
+                    number=number,
+                    text="",
+                    method="ocr",
+                    dpi=dpi,
+                    warnings=[f"OCR of page {number} failed ({type(exc).__name__}: {exc}); its text is missing"],
+                )
+            page.number = number
+            return page
+
+        return job
 
 
 def _check_frame_size(image: Image.Image, index: int, limit: int) -> None:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import io
 import re
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -12,13 +16,15 @@ import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
 from pdfplumber.utils.exceptions import PdfminerException
+from PIL import Image
 
-from crosscheck.errors import CorruptFile, EncryptedFile, OversizedFile
+from crosscheck.errors import CorruptFile, CrosscheckError, EncryptedFile, OversizedFile
 from crosscheck.settings import Settings
-from ingest.model import Page, ParsedDocument
-from ingest.ocr import ocr_image
+from ingest.model import Page, ParsedDocument, Table
+from ingest.ocr import map_ordered, ocr_image
 from ingest.parsers import ParseContext
 from ingest.sniff import PDF
+from ingest.tables import pdf_page_tables
 
 # pdfminer prints "(cid:123)" for glyphs whose font has no Unicode mapping: that is not text.
 _CID = re.compile(r"\(cid:\d+\)")
@@ -41,7 +47,10 @@ class PdfParser:
                 raise OversizedFile(f"The PDF has more than {settings.max_pages} pages; split it into smaller files")
             renderer = _Renderer(data)
             try:
-                pages = [self._page(page, renderer, settings) for page in pdf.pages]
+                # Text layers, tables and rendering run here, one page at a time (pdfplumber and
+                # pdfium are not thread-safe); OCR of the rendered pages runs on ocr_threads.
+                jobs = (self._page(page, renderer, settings) for page in pdf.pages)
+                pages = list(map_ordered(jobs, settings.ocr_threads))
             finally:
                 renderer.close()
             return ParsedDocument(
@@ -51,30 +60,79 @@ class PdfParser:
                 published=pdf_date_to_iso(pdf.metadata.get("CreationDate")),
             )
 
-    def _page(self, page: Any, renderer: _Renderer, settings: Settings) -> Page:
+    def _page(self, page: Any, renderer: _Renderer, settings: Settings) -> Callable[[], Page]:
+        """Read ``page``'s text layer now; returns a job giving the finished page (OCR if needed)."""
         number = page.page_number
         warnings: list[str] = []
+        tables: list[Table] = []
         try:
             text = page.extract_text() or ""
         except Exception as exc:  # a bad page must not fail the document
             text = ""
             warnings.append(f"The text layer of page {number} could not be read ({type(exc).__name__})")
+        problem = text_layer_problem(text)
+        readable = _CID.sub("", text)
+        usable = problem is None and _visible_chars(readable) >= settings.min_text_layer_chars
+        try:
+            if usable:
+                tables = pdf_page_tables(page, readable)
+        except Exception as exc:  # a table we cannot rebuild leaves the page's text intact
+            warnings.append(f"Tables on page {number} could not be read ({type(exc).__name__}: {exc})")
         finally:
             page.close()  # frees the parsed layout; big PDFs would otherwise hold every page
 
-        readable = _CID.sub("", text)
-        if _visible_chars(readable) >= settings.min_text_layer_chars:
+        if usable:
             if readable != text:
                 warnings.append(f"Some characters on page {number} use a font without a text mapping")
-            return Page(number=number, text=readable, method="text-layer", warnings=warnings)
+            done = Page(
+                number=number, text=readable, method="text-layer", warnings=warnings, tables=tables, bbox_unit="pt"
+            )
+            return lambda: done
+        if problem is not None:
+            warnings.append(f"The text layer of page {number} is not readable text ({problem}); the page was OCR'd")
 
-        ocr = renderer.ocr(number, settings)
-        ocr.number = number
-        ocr.warnings[:0] = warnings
-        if not ocr.text.strip() and readable.strip():
-            # OCR failed but the text layer had a little: a few words beat none.
-            return Page(number=number, text=readable, method="text-layer", warnings=ocr.warnings)
-        return ocr
+        rendered = renderer.render(number, settings)
+
+        def job() -> Page:
+            ocr = _ocr_rendered(rendered, number, settings)
+            ocr.warnings[:0] = warnings
+            if not ocr.text.strip() and readable.strip() and problem is None:
+                # OCR failed but the text layer had a little real text: a few words beat none.
+                return Page(number=number, text=readable, method="text-layer", warnings=ocr.warnings, bbox_unit="pt")
+            return ocr
+
+        return job
+
+
+def _ocr_rendered(rendered: _Rendered | Page, number: int, settings: Settings) -> Page:
+    if isinstance(rendered, Page):
+        return rendered  # the render failed; its page carries the warning
+    try:
+        result = ocr_image(rendered.image, settings, dpi=rendered.dpi)
+    except CrosscheckError:
+        raise  # missing tesseract or language data: a set-up problem, not this page's
+    except Exception as exc:  # one page's OCR must not fail the document
+        return Page(
+            number=number,
+            text="",
+            method="ocr",
+            dpi=rendered.dpi,
+            warnings=[f"OCR of page {number} failed ({type(exc).__name__}: {exc}); its text is missing"],
+        )
+    result.number = number
+    result.timings = {"render": round(rendered.seconds, 4), **result.timings}
+    if rendered.dpi < settings.ocr_dpi:
+        result.warnings.append(
+            f"Page {number} is very large; it was read at {rendered.dpi} dpi instead of {settings.ocr_dpi}"
+        )
+    return result
+
+
+@dataclass
+class _Rendered:
+    image: Image.Image
+    dpi: int
+    seconds: float
 
 
 class _Renderer:
@@ -84,14 +142,17 @@ class _Renderer:
         self._data = data
         self._doc: pdfium.PdfDocument | None = None
 
-    def ocr(self, number: int, settings: Settings) -> Page:
+    def render(self, number: int, settings: Settings) -> _Rendered | Page:
+        """Page ``number`` as a greyscale image, or a page with a warning if it cannot be rendered."""
+        t0 = time.perf_counter()
         try:
             if self._doc is None:
                 self._doc = pdfium.PdfDocument(self._data)
             page = self._doc[number - 1]
             try:
                 dpi = _safe_dpi(page.get_size(), settings)
-                image = page.render(scale=dpi / 72).to_pil()
+                # Greyscale straight from pdfium: a third of the memory, and OCR reads grey anyway.
+                image = page.render(scale=dpi / 72, grayscale=True).to_pil()
             finally:
                 page.close()
         except Exception as exc:  # render failure costs this page only
@@ -101,12 +162,7 @@ class _Renderer:
                 method="ocr",
                 warnings=[f"Page {number} could not be rendered for OCR ({type(exc).__name__}: {exc})"],
             )
-        result = ocr_image(image, settings, dpi=dpi)
-        if dpi < settings.ocr_dpi:
-            result.warnings.append(
-                f"Page {number} is very large; it was read at {dpi} dpi instead of {settings.ocr_dpi}"
-            )
-        return result
+        return _Rendered(image, dpi, time.perf_counter() - t0)
 
     def close(self) -> None:
         if self._doc is not None:
@@ -147,6 +203,51 @@ def _safe_dpi(size_pt: tuple[float, float], settings: Settings) -> int:
     if area * dpi * dpi > settings.max_image_pixels:
         dpi = max(1, int((settings.max_image_pixels / area) ** 0.5))
     return dpi
+
+
+_VOWELS = frozenset("aeiouyAEIOUYаеиіїоуюяєыэёАЕИІЇОУЮЯЄЫЭЁ")
+
+
+def text_layer_problem(text: str) -> str | None:
+    """Why a PDF text layer is not real text, or None if it reads as text.
+
+    Broken font encodings give a text layer that looks full but is not: Cyrillic in a CP1251 font
+    without a ToUnicode map comes out as Latin-1 ("Ñïèñîê îñ³á"), symbol fonts as private-use or
+    control characters, damaged maps as U+FFFD or consonant soup. Such a page must be OCR'd, or
+    names on it are lost silently. Thresholds are shares, so a stray symbol on a real page passes.
+    """
+    cids = len(_CID.findall(text))
+    text = _CID.sub("", text)
+    chars = [ch for ch in text if not ch.isspace()]
+    total = len(chars)
+    if cids and cids >= 0.3 * (cids + total):
+        return "most glyphs have no character mapping"
+    if total < 10:
+        return None  # too little to judge; the minimum-length rule decides
+    replacement = sum(1 for ch in chars if ch == "\ufffd")
+    if replacement >= 3 and replacement > 0.02 * total:
+        return "undecodable characters"
+    private = sum(1 for ch in chars if unicodedata.category(ch) == "Co")
+    if private > 0.05 * total:
+        return "characters from a font's private area"
+    control = sum(1 for ch in chars if unicodedata.category(ch) in ("Cc", "Cs", "Cn"))
+    if control > 0.02 * total:
+        return "control characters"
+    letters = [ch for ch in chars if ch.isalpha()]
+    alnum = len(letters) + sum(1 for ch in chars if ch.isdigit())
+    if alnum < 0.5 * total:
+        return "mostly symbols, few letters or digits"
+    # Latin-1 letters and signs (U+0080-U+00FF) are a few accents in real text, but most of the
+    # letters when CP1251 or UTF-8 bytes were read as Latin-1 or CP1252.
+    latin1 = sum(1 for ch in chars if "\x80" <= ch <= "\xff")
+    if latin1 > 0.25 * max(1, len(letters)):
+        return "garbled characters from a broken font encoding"
+    # Latin and Cyrillic prose is ~40% vowels (names included); a font whose codes are shifted
+    # turns most vowels into consonants. Only judged on those scripts: others have other vowels.
+    judged = [ch for ch in letters if ch < "\u0530"]
+    if len(judged) >= 40 and sum(1 for ch in judged if ch in _VOWELS) < 0.25 * len(judged):
+        return "too few vowels, as from a shifted font encoding"
+    return None
 
 
 def _visible_chars(text: str) -> int:

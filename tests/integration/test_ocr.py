@@ -160,3 +160,123 @@ def test_pdf_mixes_text_layer_and_ocr_pages_per_page() -> None:
     assert "Зоряний Обрій" in doc.pages[0].text
     assert "Выдумкин" in doc.pages[1].text
     assert doc.ocr_pages == 1
+
+
+# --- orientation, skew, rulings: what preprocessing must get right -------------------------
+
+A4_LINES = [
+    "Довідка: пошук зниклих безвісти",
+    "Вигаданенко Тарас Петрович, 1990 р.н., зник під Запоріжжям.",
+    "Иван Выдумкин получил деньги от волонтеров.",
+    "Olena Fictional met the auditor in Kyiv.",
+]
+
+
+def _center(page: Page, word: str) -> tuple[float, float]:
+    box = box_of(page, word)
+    return box.left + box.width / 2, box.top + box.height / 2
+
+
+@pytest.fixture(scope="module")
+def upright() -> Page:
+    from tests.fixtures.factory import render_scan
+
+    return ocr_image(render_scan(A4_LINES), SETTINGS, dpi=DPI)
+
+
+@pytest.mark.parametrize("turn", [90, 180])
+def test_page_on_its_side_or_upside_down_reads_right(turn: int, upright: Page) -> None:
+    from tests.fixtures.factory import render_scan
+
+    scan = render_scan(A4_LINES, noise=0.001)
+    turned = scan.rotate(turn, expand=True)
+    page = ocr_image(turned, SETTINGS, dpi=DPI)
+    assert "Вигаданенко" in page.text and "Выдумкин" in page.text and "Fictional" in page.text
+    assert page.preprocess["rotation"] == (360 - turn) % 360
+    assert "osd" in page.timings
+    # Boxes point into the turned image the investigator holds, not into our upright copy.
+    x, y = _center(upright, "Вигаданенко")
+    w, h = scan.size
+    expected = (y, w - x) if turn == 90 else (w - x, h - y)
+    assert _center(page, "Вигаданенко") == pytest.approx(expected, abs=12)
+
+
+def test_upright_page_skips_orientation_detection(upright: Page) -> None:
+    assert "osd" not in upright.timings
+    assert upright.preprocess == {"rotation": 0, "skew": 0.0, "lines_removed": 0}
+    assert set(upright.timings) >= {"preprocess", "tesseract", "layout"}
+    assert upright.bbox_unit == "px"
+
+
+def test_degraded_crooked_scan_boxes_land_on_the_text(upright: Page) -> None:
+    import math
+
+    from tests.fixtures.factory import render_scan
+
+    angle = 1.5
+    scan = render_scan(A4_LINES, rotate_deg=angle, noise=0.003, jpeg_quality=40)
+    page = ocr_image(scan, SETTINGS, dpi=DPI)
+    assert page.preprocess["skew"] == pytest.approx(angle, abs=0.3)
+    assert "Вигаданенко" in page.text and "Выдумкин" in page.text
+    # Where the word was drawn, turned as render_scan turns the sheet (counter-clockwise about the centre).
+    cx, cy = scan.width / 2, scan.height / 2
+    for word in ("Вигаданенко", "Выдумкин", "Fictional"):
+        x, y = _center(upright, word)
+        a = math.radians(angle)
+        expected = (
+            cx + (x - cx) * math.cos(a) + (y - cy) * math.sin(a),
+            cy - (x - cx) * math.sin(a) + (y - cy) * math.cos(a),
+        )
+        assert _center(page, word) == pytest.approx(expected, abs=10), word
+
+
+def test_ruled_list_reads_row_by_row() -> None:
+    from tests.unit.test_preprocess import ruled_list
+
+    page = ocr_image(ruled_list(-1.5, rows=12), SETTINGS, dpi=DPI)
+    assert page.preprocess["lines_removed"] == 13 + 5
+    assert page.text.count("Вигаданенко") >= 11
+    assert page.text.count("12.03.1990") >= 11
+    assert "|" not in page.text  # no ruling read as a letter
+
+
+def test_pdf_page_with_a_garbled_text_layer_is_ocred() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+
+    from tests.fixtures.factory import new_canvas, render_scan
+
+    buf = io.BytesIO()
+    c = new_canvas(buf)
+    c.drawImage(ImageReader(render_scan(A4_LINES)), 0, 0, width=A4[0], height=A4[1])
+    # An invisible text layer over the scan, as OCR software adds, but in a CP1251 font without a
+    # Unicode map: extraction gives Latin-1 letters where Cyrillic was meant.
+    layer = c.beginText(60, 760)
+    layer.setTextRenderMode(3)
+    layer.setFont("DejaVuSans", 14)
+    for line in A4_LINES:
+        layer.textLine(line.encode("cp1251", "replace").decode("latin-1"))
+    c.drawText(layer)
+    c.showPage()
+    c.save()
+    doc = parse_bytes(buf.getvalue(), "garbled.pdf", SETTINGS)
+    [page] = doc.pages
+    assert page.method == "ocr" and page.bbox_unit == "px"
+    assert any("not readable text" in w for w in page.warnings)
+    assert "Вигаданенко" in page.text
+    assert "render" in page.timings
+
+
+def test_pages_of_a_pdf_are_ocred_in_parallel_and_kept_in_order() -> None:
+    from tests.fixtures.factory import make_mixed_pdf
+
+    lines = [[f"Сторінка {n}: Вигаданенко Тарас"] for n in range(1, 5)]
+    buf = io.BytesIO()
+    make_mixed_pdf(buf, [("scan", ls) for ls in lines[:2]] + [("text", lines[2])] + [("scan", lines[3])])
+    threaded = SETTINGS.model_copy(update={"ocr_threads": 3})
+    doc = parse_bytes(buf.getvalue(), "four.pdf", threaded)
+    assert [p.number for p in doc.pages] == [1, 2, 3, 4]
+    assert [p.method for p in doc.pages] == ["ocr", "ocr", "text-layer", "ocr"]
+    for n, p in enumerate(doc.pages, 1):
+        assert f"Сторінка {n}" in p.text
+    assert doc.pages[2].bbox_unit == "pt"
