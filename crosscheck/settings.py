@@ -46,6 +46,11 @@ class Settings(BaseSettings):
 
     # OCR
     ocr_languages: str = "ukr+rus+eng"
+    # Read a band of each page first with ``ocr_languages`` and, when its script and orthography
+    # are clear, read the page with that language alone: ukr+rus+eng together reads ї as й and
+    # English words as Cyrillic look-alikes (CER 2.8% -> 1.6% uk, 3.4% -> 2.0% en), and one
+    # language is faster. Off: every page is read with ``ocr_languages``.
+    ocr_language_hint: bool = True
     ocr_dpi: int = 300
     ocr_page_timeout_s: float = 120.0
     # Pages of one document OCR'd at once (threads, each driving one single-threaded tesseract).

@@ -63,8 +63,9 @@ class Page:
     tables: list[Table] = field(default_factory=list)
     # Unit of every box on this page: "px" (pixels of the page image at ``dpi``, OCR) or "pt" (PDF points).
     bbox_unit: str | None = None
-    # What was done to the image before OCR: {"rotation": 0|90|180|270, "skew": degrees, "lines_removed": n}
-    preprocess: dict[str, float] = field(default_factory=dict)
+    # What was done before OCR: {"rotation": 0|90|180|270, "skew": degrees, "lines_removed": n,
+    # "languages": the tesseract languages the page was read with}
+    preprocess: dict[str, float | str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds: render, preprocess, tesseract, layout
 
 

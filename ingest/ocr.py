@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from typing import TypeVar  # noqa: E402
 
+import numpy as np  # noqa: E402
 import pytesseract  # noqa: E402  (after the environment is set, on purpose)
 from PIL import Image  # noqa: E402
 
@@ -35,6 +36,8 @@ _DOUBT_CONFIDENCE = 65.0
 _DOUBT_WORDS = 5
 _OSD_DPI = 150  # at 100 dpi OSD saw "too few characters" on a short A4 note; 150 ~0.6-1.2 s
 _OSD_MIN_CONFIDENCE = 1.0  # tesseract's orientation confidence below which its answer is a guess
+_HINT_MIN_WORDS = 12  # fewer words in the sample band say too little about the language
+_WORD = re.compile(r"[^\W\d_]+")
 _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 
@@ -96,25 +99,42 @@ def ocr_image(image: Image.Image, settings: Settings, *, dpi: int | None) -> Pag
     """
     timings = {"preprocess": 0.0, "tesseract": 0.0, "layout": 0.0}
     try:
-        best = _read(image, settings, dpi, 0, timings)
+        t0 = time.perf_counter()
+        prepared = prepare_page(image, settings, dpi=dpi)
+        timings["preprocess"] += time.perf_counter() - t0
+        languages = settings.ocr_languages
+        if settings.ocr_language_hint and "+" in languages:
+            t0 = time.perf_counter()
+            languages = _hint_languages(prepared.image, settings, dpi)
+            timings["language_hint"] = time.perf_counter() - t0
+        best = _read(image, settings, dpi, 0, timings, languages, prepared)
         if best.doubtful:
             t0 = time.perf_counter()
             rotation = _osd_rotation(best.prepared.image, settings, dpi)
             timings["osd"] = time.perf_counter() - t0
             if rotation:
-                again = _read(image, settings, dpi, rotation, timings)
+                again = _read(image, settings, dpi, rotation, timings, languages)
                 if again.better_than(best):
                     best = again
     except _Failed as exc:
         return _failed_page(dpi, str(exc))
-    return _page(best, dpi, timings)
+    return _page(best, dpi, timings, languages)
 
 
-def _read(image: Image.Image, settings: Settings, dpi: int | None, rotation: int, timings: dict[str, float]) -> _Pass:
+def _read(
+    image: Image.Image,
+    settings: Settings,
+    dpi: int | None,
+    rotation: int,
+    timings: dict[str, float],
+    languages: str,
+    prepared: Prepared | None = None,
+) -> _Pass:
     t0 = time.perf_counter()
-    prepared = prepare_page(image, settings, dpi=dpi, rotation=rotation)
+    if prepared is None:
+        prepared = prepare_page(image, settings, dpi=dpi, rotation=rotation)
     t1 = time.perf_counter()
-    data = _tesseract(prepared.image, settings, dpi)
+    data = _tesseract(prepared.image, settings, dpi, languages)
     t2 = time.perf_counter()
     layout = build_ocr_page(data, prepared.h_lines, prepared.v_lines)
     t3 = time.perf_counter()
@@ -124,7 +144,7 @@ def _read(image: Image.Image, settings: Settings, dpi: int | None, rotation: int
     return _Pass(prepared, layout, t2 - t1)
 
 
-def _tesseract(gray: Image.Image, settings: Settings, dpi: int | None) -> dict[str, list]:
+def _tesseract(gray: Image.Image, settings: Settings, dpi: int | None, languages: str) -> dict[str, list]:
     # pytesseract hands tesseract a temporary file in the image's format, PNG by default:
     # compressing an A4 page at 300 dpi costs ~0.25 s, writing it as BMP ~0.01 s.
     gray.format = "BMP"
@@ -136,7 +156,7 @@ def _tesseract(gray: Image.Image, settings: Settings, dpi: int | None) -> dict[s
     try:
         return pytesseract.image_to_data(
             gray,
-            lang=settings.ocr_languages,
+            lang=languages,
             config=config,
             output_type=pytesseract.Output.DICT,
             timeout=settings.ocr_page_timeout_s,
@@ -145,12 +165,77 @@ def _tesseract(gray: Image.Image, settings: Settings, dpi: int | None) -> dict[s
         raise ConfigError("tesseract is not installed or not on PATH; OCR is impossible") from exc
     except pytesseract.TesseractError as exc:
         if "Failed loading language" in str(exc.message):
-            raise ConfigError(f"tesseract language data missing for {settings.ocr_languages!r}: {exc.message}") from exc
+            raise ConfigError(f"tesseract language data missing for {languages!r}: {exc.message}") from exc
         raise _Failed(f"OCR failed on this page ({exc.message}); its text is missing") from exc
     except RuntimeError as exc:
         if "timeout" not in str(exc).lower():
             raise
         raise _Failed(f"OCR gave up on this page after {settings.ocr_page_timeout_s:g} s; its text is missing") from exc
+
+
+def _hint_languages(gray: Image.Image, settings: Settings, dpi: int | None) -> str:
+    """The tesseract languages for this page, from a quick read of its densest band of text.
+
+    Falls back to ``settings.ocr_languages`` when the band is short, mixed or ambiguous.
+    """
+    band = _densest_band(gray)
+    if band is None:
+        return settings.ocr_languages
+    band.format = "BMP"
+    config = "--psm 6" + (f" --dpi {dpi}" if dpi else "")
+    try:
+        sample = pytesseract.image_to_string(
+            band, lang=settings.ocr_languages, config=config, timeout=settings.ocr_page_timeout_s
+        )
+    except (pytesseract.TesseractError, RuntimeError):
+        return settings.ocr_languages  # the full read reports the problem, with its warning
+    return choose_languages(sample, settings.ocr_languages)
+
+
+def choose_languages(sample: str, default: str) -> str:
+    """Tesseract languages for text like ``sample``: one language when script and spelling say so.
+
+    Counts words of four letters or more: specks read as text give short Cyrillic or Latin junk
+    ("зе", "Тре") in either script.
+    """
+    available = default.split("+")
+    words = [w for w in _WORD.findall(sample) if len(w) >= 4]
+    if len(words) < _HINT_MIN_WORDS:
+        return default
+    cyrillic = sum(1 for w in words if all("\u0400" <= c <= "\u04ff" for c in w))
+    latin = sum(1 for w in words if w.isascii())
+    if latin >= 0.9 * len(words):
+        return "eng" if "eng" in available else default
+    if cyrillic < 0.85 * len(words):
+        return default
+    lower = sample.lower()
+    uk = sum(lower.count(c) for c in "іїєґ")
+    ru = sum(lower.count(c) for c in "ыэёъ")
+    if uk >= 3 and ru == 0:
+        language = "ukr"
+    elif ru >= 3 and uk == 0:
+        language = "rus"
+    else:
+        return default
+    if language not in available:
+        return default
+    # Some Latin words (names, unit codes, URLs) need the English model beside it.
+    if latin >= 2 and "eng" in available:
+        language += "+eng"
+    return language
+
+
+def _densest_band(gray: Image.Image) -> Image.Image | None:
+    """The horizontal band (a fifth of the page) holding the most ink; None on a blank page."""
+    small = np.asarray(gray.reduce(8), dtype=np.uint8)
+    ink = (small < 128).sum(axis=1).astype(np.int64)
+    height = len(ink)
+    if height == 0 or ink.sum() == 0:
+        return None
+    span = max(1, height // 5)
+    sums = np.convolve(ink, np.ones(span, dtype=np.int64), mode="valid")
+    top = int(np.argmax(sums)) * 8
+    return gray.crop((0, top, gray.width, min(gray.height, top + span * 8)))
 
 
 def _osd_rotation(gray: Image.Image, settings: Settings, dpi: int | None) -> int:
@@ -172,7 +257,7 @@ def _osd_rotation(gray: Image.Image, settings: Settings, dpi: int | None) -> int
     return (360 - int(rotate.group(1))) % 360
 
 
-def _page(best: _Pass, dpi: int | None, timings: dict[str, float]) -> Page:
+def _page(best: _Pass, dpi: int | None, timings: dict[str, float], languages: str) -> Page:
     prepared = best.prepared
     words = [_word_back(w, prepared) for w in best.layout.words]
     tables = [_table_back(t, prepared) for t in best.layout.tables]
@@ -187,7 +272,12 @@ def _page(best: _Pass, dpi: int | None, timings: dict[str, float]) -> Page:
         words=words,
         tables=tables,
         bbox_unit="px",
-        preprocess={"rotation": prepared.rotation, "skew": prepared.skew, "lines_removed": prepared.lines_removed},
+        preprocess={
+            "rotation": prepared.rotation,
+            "skew": prepared.skew,
+            "lines_removed": prepared.lines_removed,
+            "languages": languages,
+        },
         timings={k: round(v, 4) for k, v in timings.items()},
     )
 

@@ -81,6 +81,7 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
             "ocr_rotation": page.preprocess.get("rotation"),
             "ocr_skew": page.preprocess.get("skew"),
             "ocr_lines_removed": page.preprocess.get("lines_removed"),
+            "ocr_languages": page.preprocess.get("languages"),
             "warnings": page.warnings,
         }
         result.pages.append({"page_id": page_id_for(doc_id, page.number), "props": props})
