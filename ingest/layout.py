@@ -521,10 +521,12 @@ def _run_region(rows: list[list[_Word]], seps: list[tuple[float, float]], h_med:
     markers = sum(1 for ws in first if len(ws) == 1 and _MARKER.match(ws[0].text))
     is_list = n_cols == 2 and markers >= _MIN_TABLE_ROWS and markers >= 0.8 * len(first)
 
-    # A row whose first column is empty continues the row above (a wrapped cell or list entry).
+    # A row whose first column is empty continues the row above (a wrapped cell or list entry),
+    # unless it fills most other columns: then it is a row whose number OCR lost.
     merged: list[list[list[_Word]]] = []
     for cells in grid:
-        if merged and not cells[0]:
+        filled = sum(1 for ws in cells if ws)
+        if merged and not cells[0] and (is_list or filled <= (n_cols - 1) // 2):
             for c in range(n_cols):
                 merged[-1][c].extend(cells[c])
         else:
