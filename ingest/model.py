@@ -7,19 +7,19 @@ from dataclasses import dataclass, field
 
 @dataclass
 class WordBox:
-    """One OCR word: its characters ``[start, end)`` in the page text and its box on the page image.
+    """One word: its characters ``[start, end)`` in the page text and its box on the page.
 
-    Box coordinates are pixels of the image tesseract read (``dpi`` on the page says at which
-    resolution a PDF page was rendered, so points = px * 72 / dpi).
+    Box coordinates are in the page's ``bbox_unit``: pixels of the scan (OCR; ``dpi`` says at which
+    resolution a PDF page was rendered, so points = px * 72 / dpi) or PDF points (text layers).
     """
 
     start: int
     end: int
-    left: int
-    top: int
-    width: int
-    height: int
-    conf: float
+    left: float
+    top: float
+    width: float
+    height: float
+    conf: float  # tesseract confidence 0..100; -1 for text-layer words
 
 
 Box = tuple[float, float, float, float]  # left, top, width, height in the page's ``bbox_unit``

@@ -18,7 +18,7 @@ import bisect
 import re
 from typing import Any
 
-from ingest.model import Box, Cell, Table
+from ingest.model import Box, Cell, Table, WordBox
 
 
 def pdf_page_tables(page: Any, text: str) -> list[Table]:
@@ -54,6 +54,40 @@ def pdf_page_tables(page: Any, text: str) -> list[Table]:
         _locate_by_search(rows, text)
         tables.append(Table(rows=rows, method="pdfplumber", bbox=_box(table.bbox), columns=columns))
     return tables
+
+
+def pdf_page_words(page: Any, text: str) -> list[WordBox]:
+    """A box for every word of ``text`` (``page.extract_text()``), in PDF points, top-left origin.
+
+    With them, findings on born-digital pages point at the page as OCR findings do. Empty when
+    ``text`` is not pdfplumber's own text map (then offsets cannot be traced to characters).
+    """
+    offsets = _char_offsets(page, text)
+    if not offsets:
+        return []
+    words: list[WordBox] = []
+    run: list[tuple[int, dict]] = []
+
+    def flush() -> None:
+        if run:
+            start, end = run[0][0], run[-1][0] + 1
+            x0 = min(float(c["x0"]) for _, c in run)
+            x1 = max(float(c["x1"]) for _, c in run)
+            top = min(float(c["top"]) for _, c in run)
+            bottom = max(float(c["bottom"]) for _, c in run)
+            words.append(
+                WordBox(start, end, round(x0, 2), round(top, 2), round(x1 - x0, 2), round(bottom - top, 2), -1.0)
+            )
+            run.clear()
+
+    for pos, char in offsets:
+        if run and pos != run[-1][0] + 1:
+            flush()
+        if text[pos].isspace():
+            continue
+        run.append((pos, char))
+    flush()
+    return words
 
 
 def _box(bbox: tuple[float, float, float, float]) -> Box:

@@ -30,8 +30,8 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
-def _bbox(page: Page, start: int, end: int) -> list[int] | None:
-    """Union of the OCR word boxes under ``[start, end)``: where the mention is on the page image."""
+def _bbox(page: Page, start: int, end: int) -> list[float] | None:
+    """Union of the word boxes under ``[start, end)``: where the mention is on the page."""
     boxes = [w for w in page.words if w.start < end and w.end > start]
     if not boxes:
         return None
@@ -39,7 +39,7 @@ def _bbox(page: Page, start: int, end: int) -> list[int] | None:
     top = min(w.top for w in boxes)
     right = max(w.left + w.width for w in boxes)
     bottom = max(w.top + w.height for w in boxes)
-    return [left, top, right - left, bottom - top]
+    return [round(left, 2), round(top, 2), round(right - left, 2), round(bottom - top, 2)]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -100,7 +100,7 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
                 "method": m.method,
                 "language": lang,
             }
-            if page.method == "ocr":
+            if page.words:
                 mprops["bbox"] = _bbox(page, m.start, m.end)
             result.mentions.append(
                 {
@@ -166,7 +166,7 @@ def _add_listed(
             "method": f"list:{r.method}",
             "language": lang_of[r.page],
         }
-        if page.method == "ocr":
+        if page.words:
             mprops["bbox"] = _bbox(page, start, end)
         result.mentions.append(
             {

@@ -231,7 +231,7 @@ def _header_field(text: str, directory: str = str(LISTS_DIR)) -> str | None:
 
 # --- dates -------------------------------------------------------------------------------------------
 _DATE_RE = re.compile(
-    rf"(?<![\w.])(?P<d>[{_DATE_CHARS}]{{1,2}})\s?[./-]\s?(?P<m>[{_DATE_CHARS}]{{1,2}})\s?[./-]\s?"
+    rf"(?<![\w.])(?P<d>[{_DATE_CHARS}]{{1,2}})\s?[./:,-]\s?(?P<m>[{_DATE_CHARS}]{{1,2}})\s?[./:,-]\s?"
     rf"(?P<y>[{_DATE_CHARS}]{{4}}|[{_DATE_CHARS}]{{2}})(?![\w])(?:\s*(?:року|года|р\.|г\.|р(?![\w])|г(?![\w])))?"
 )
 _ISO_DATE_RE = re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])")
@@ -283,7 +283,7 @@ def _find_dates(text: str, birth: bool, year_only: bool = False) -> tuple[_Date,
         if digits < 4 or odd * 3 > digits:  # "О.І. 04" is initials before a number, not a date
             continue
         fixed = "".join(_DATE_LETTERS.get(c, c) for c in core)
-        parts = re.split(r"\s?[./-]\s?", fixed)
+        parts = re.split(r"\s?[./:,-]\s?", fixed)
         if len(parts) != 3 or not all(p.isdigit() for p in parts):
             continue
         iso = _valid(_year(parts[2], birth), int(parts[1]), int(parts[0]), birth)
@@ -974,6 +974,8 @@ def _numbered_rows(page: Page, lang: str, vocab: _Vocab, covered: list[tuple[int
             ns, ne = lines[i]
             nxt = text[ns:ne].strip()
             if not nxt or _NUMBERED.match(text, ns, ne) or any(ns < ce and ne > cs for cs, ce in covered):
+                break
+            if "\n\n" in text[e:ns]:  # a blank line ends the item: what follows is another block
                 break
             if not (text[s:e].rstrip().endswith((",", ";", "-", "–")) or nxt[:1].islower() or nxt[:1].isdigit()):
                 break

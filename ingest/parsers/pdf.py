@@ -20,11 +20,11 @@ from PIL import Image
 
 from crosscheck.errors import CorruptFile, CrosscheckError, EncryptedFile, OversizedFile
 from crosscheck.settings import Settings
-from ingest.model import Page, ParsedDocument, Table
+from ingest.model import Page, ParsedDocument, Table, WordBox
 from ingest.ocr import map_ordered, ocr_image
 from ingest.parsers import ParseContext
 from ingest.sniff import PDF
-from ingest.tables import pdf_page_tables
+from ingest.tables import pdf_page_tables, pdf_page_words
 
 # pdfminer prints "(cid:123)" for glyphs whose font has no Unicode mapping: that is not text.
 _CID = re.compile(r"\(cid:\d+\)")
@@ -65,6 +65,7 @@ class PdfParser:
         number = page.page_number
         warnings: list[str] = []
         tables: list[Table] = []
+        words: list[WordBox] = []
         try:
             text = page.extract_text() or ""
         except Exception as exc:  # a bad page must not fail the document
@@ -76,6 +77,7 @@ class PdfParser:
         try:
             if usable:
                 tables = pdf_page_tables(page, readable)
+                words = pdf_page_words(page, readable)
         except Exception as exc:  # a table we cannot rebuild leaves the page's text intact
             warnings.append(f"Tables on page {number} could not be read ({type(exc).__name__}: {exc})")
         finally:
@@ -85,7 +87,13 @@ class PdfParser:
             if readable != text:
                 warnings.append(f"Some characters on page {number} use a font without a text mapping")
             done = Page(
-                number=number, text=readable, method="text-layer", warnings=warnings, tables=tables, bbox_unit="pt"
+                number=number,
+                text=readable,
+                method="text-layer",
+                warnings=warnings,
+                tables=tables,
+                words=words,
+                bbox_unit="pt",
             )
             return lambda: done
         if problem is not None:
