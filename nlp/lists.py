@@ -286,6 +286,10 @@ def _find_dates(text: str, birth: bool, year_only: bool = False) -> tuple[_Date,
         parts = re.split(r"\s?[./:,-]\s?", fixed)
         if len(parts) != 3 or not all(p.isdigit() for p in parts):
             continue
+        if birth and len(parts[2]) == 4 and parts[2].startswith("10"):
+            # OCR reads the 9 of "19xx" as 0; no one alive was born in the 11th century.
+            fixed = fixed[:-4] + "19" + parts[2][2:]  # the year ends the matched core
+            parts[2] = fixed[-4:]
         iso = _valid(_year(parts[2], birth), int(parts[1]), int(parts[0]), birth)
         if iso:
             found.append(_Date(iso, m.start(), m.end(), raw, fixed + raw[len(core) :]))
@@ -367,6 +371,10 @@ def repair_name(word: str, lang: str) -> tuple[str, tuple[str, ...]]:
     """One name word with OCR look-alikes repaired, and what was done ("latin o", "digit 0", "uk/ru е→є")."""
     notes: list[str] = []
     out = word
+    if len(out) > 2 and out[0].islower() and out[1].isupper() and out[0].upper() == out[1]:
+        # A capital read twice, once as its small letter ("їЇжакевич"): the stroke, not a letter.
+        out = out[1:]
+        notes.append(f"doubled {word[0]}")
     if lang not in MORPH_LANGS and has_cyrillic(word):
         lang = guess_cyrillic_language(word)
     if _CYR.search(out) and _LAT.search(out):
