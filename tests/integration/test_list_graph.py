@@ -1,7 +1,7 @@
 """Lists of people in the graph: LISTED_IN rows, MEMBER_OF units, namesakes, idempotence, saved queries.
 
 Born-digital inputs (a text PDF and a DOCX table) keep this about the graph, not OCR accuracy,
-which tests/integration/test_lists.py measures on degraded scans.
+which tests/integration/test_list_accuracy.py measures on degraded scans.
 """
 
 from __future__ import annotations
