@@ -162,7 +162,8 @@ _ABBREVIATIONS: list[tuple[str, str, str]] = [
     (r"ОШБр", "assault", "brigade"),
     (r"ОТБр", "tank", "brigade"),
     (r"ОАБр", "artillery", "brigade"),
-    (r"ОБрТрО|ОБТрО|ОБр\s+ТрО", "territorial defense", "brigade"),
+    (r"ОБрТрО|ОБр\s+ТрО", "territorial defense", "brigade"),
+    (r"ОБ\s*ТрО", "territorial defense", "battalion"),  # "209 ОБ ТрО", "209 ОБТрО": окремий батальйон
     (r"ОБрСпН|ОБрСП", "special purpose", "brigade"),
     (r"ОБрОП|БрОП", "operational", "brigade"),
     (r"ОМПБ", "motorized infantry", "battalion"),
@@ -267,11 +268,21 @@ _FULL = re.compile(
     rf"(?P<kind>{_KIND_ANY})(?![\w-])(?P<post>(?:\s+(?:{_BRANCH_ANY})(?![\w-]))?){_TAIL}",
     re.IGNORECASE,
 )
+
+
+def _ocr_tolerant(abbreviation: str) -> str:
+    # Tesseract reads the small "р" before a capital as "рР" ("36 ОБрРМП", "ТрРО", "ОГШБРр").
+    return abbreviation.replace("р", "рр?")
+
+
 _ABBR = re.compile(
-    rf"(?<![\w-]){_NUM}{_ORD}?\s*(?:гв\.?\s*)?(?P<abbr>{'|'.join(a for a, _, _ in _ABBREVIATIONS)})(?![\w]){_TAIL}",
+    rf"(?<![\w-]){_NUM}{_ORD}?\s*(?:гв\.?\s*)?"
+    rf"(?P<abbr>{'|'.join(_ocr_tolerant(a) for a, _, _ in _ABBREVIATIONS)})(?![\w]){_TAIL}",
     re.IGNORECASE,
 )
-_ABBR_COMPILED = [(re.compile(rf"^(?:{a})$", re.IGNORECASE), branch, kind) for a, branch, kind in _ABBREVIATIONS]
+_ABBR_COMPILED = [
+    (re.compile(rf"^(?:{_ocr_tolerant(a)})$", re.IGNORECASE), branch, kind) for a, branch, kind in _ABBREVIATIONS
+]
 _MILITARY_UNIT = re.compile(
     r"(?<![\w])(?:в/ч|в\.\s?ч\.|військов\w*\s+частин\w*|войсков\w*\s+част\w*|military\s+unit|MU)"
     r"\s*(?:№\s*)?(?P<code>[АAВBТTKК]?\s?-?\d{4,5})(?![\w])",
