@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-ukr tesseract-ocr-rus tesseract-ocr-eng fonts-dejavu-core
 STAMPS := .stamps
 
-.PHONY: demo test setup system-deps venv models lint bench clean
+.PHONY: demo test setup system-deps venv models lint bench bench-ocr clean
 
 demo: setup
 	$(VENV)/bin/crosscheck ingest samples/
@@ -50,6 +50,9 @@ lint: venv
 
 bench: setup
 	$(PY) -m bench.ingest_throughput
+
+bench-ocr: setup
+	$(PY) -m bench.ocr_throughput
 
 clean:
 	rm -rf $(STAMPS) $(VENV)

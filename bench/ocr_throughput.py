@@ -8,7 +8,7 @@ Half the pages are prose (tilted 1.5 degrees, dust, JPEG q40), half ruled lists 
   (b) crosscheck: the same pages as PNG files through `parse_bytes` (decode, preprocess, tesseract,
       layout), 1 process and one process per core; and one image-only PDF of all the pages in a
       single process with ocr_threads = cores (the one-big-scan case). Pages/s and ratio to the floor;
-  (c) the time split per page: render (PDF), preprocess, tesseract, layout, OSD.
+  (c) the time split per page: render (PDF), preprocess, language hint, tesseract, layout, OSD.
 Figures are wall-clock on a shared machine: expect a few percent of noise run to run.
 """
 
@@ -118,7 +118,7 @@ def crosscheck_pdf(pdf: Path, threads: int) -> tuple[float, list[dict[str, float
 
 
 def _means(timings: list[dict[str, float]]) -> dict[str, float]:
-    keys = ["render", "preprocess", "tesseract", "layout", "osd"]
+    keys = ["render", "preprocess", "language_hint", "tesseract", "layout", "osd"]
     return {k: sum(t.get(k, 0.0) for t in timings) / len(timings) for k in keys if any(k in t for t in timings)}
 
 
