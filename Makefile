@@ -41,7 +41,7 @@ $(STAMPS)/venv: requirements.lock requirements-models.txt pyproject.toml
 	@touch $@
 
 models: $(STAMPS)/models
-$(STAMPS)/models: $(STAMPS)/venv $(wildcard nlp/*.py) models/gazetteer/facilities.csv
+$(STAMPS)/models: $(STAMPS)/venv $(wildcard nlp/*.py) models/gazetteer/facilities.csv models/uk_ner/config.cfg
 	$(PY) -m nlp.build_models
 	@touch $@
 

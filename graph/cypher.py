@@ -18,8 +18,9 @@ HAS_PAGE = "HAS_PAGE"
 MENTIONS = "MENTIONS"
 LISTED_IN = "LISTED_IN"
 MEMBER_OF = "MEMBER_OF"
+POSSIBLY_SAME_AS = "POSSIBLY_SAME_AS"  # v3
 # Reserved for later schema versions (docs/schema.md): Claim, Event, STATED_IN, ABOUT, SAID_BY,
-# CORROBORATES, CONTRADICTS, POSSIBLY_SAME_AS.
+# CORROBORATES, CONTRADICTS.
 
 EXISTING_DOCUMENTS = """
 UNWIND $doc_ids AS id
@@ -86,12 +87,24 @@ MATCH (d:Document {doc_id: $doc_id})
 DETACH DELETE d
 """
 
-# After a document's mentions are gone: entities nothing points at any more go, the others
-# keep only the surface forms still seen somewhere.
+# The people a document's facts touch, by key: their POSSIBLY_SAME_AS links are recomputed after
+# the document's facts change.
+DOCUMENT_PEOPLE = """
+MATCH (:Document {doc_id: $doc_id})-[:MENTIONS]->(p:Person)
+RETURN DISTINCT p.key AS key
+UNION
+MATCH (:Document {doc_id: $doc_id})<-[:LISTED_IN]-(p:Person)
+RETURN DISTINCT p.key AS key
+"""
+
+# After a document's mentions are gone: entities no document points at any more go (with the
+# POSSIBLY_SAME_AS links, which are no evidence of existence), the others keep only the surface
+# forms still seen somewhere.
 PRUNE_ENTITIES = """
 UNWIND $ids AS id
-MATCH (e) WHERE elementId(e) = id AND NOT (e)--()
-DELETE e
+MATCH (e) WHERE elementId(e) = id
+  AND NOT (e)<-[:MENTIONS]-() AND NOT (e)-[:LISTED_IN]->() AND NOT (e)-[:MEMBER_OF]-()
+DETACH DELETE e
 """
 
 REFRESH_ALIASES = """
@@ -152,6 +165,51 @@ SET p.name = CASE WHEN r.name < p.name THEN r.name ELSE p.name END,
 WITH d, p, r
 CREATE (p)-[l:LISTED_IN]->(d)
 SET l = r.props
+"""
+
+# Identity (v3): the people a write touched, whose identity properties are (re)derived from their
+# key, display name and birth date after the write, so they do not depend on ingest order ...
+PERSON_IDENTITIES = """
+UNWIND $keys AS k
+MATCH (p:Person {key: k})
+RETURN p.key AS key, p.name AS name, p.birth_date AS birth_date
+"""
+
+# ... and for every person who could be the same: same surname key or one edit away (indexed).
+IDENTITY_CANDIDATES = """
+MATCH (p:Person) WHERE p.surname_key IN $probes
+RETURN p.key AS key, p.name AS name, p.name_fold AS name_fold, p.surname_key AS surname_key,
+       p.given_key AS given_key, p.birth_date AS birth_date
+"""
+
+# Links of the touched people that the evidence no longer supports ($keep: "a|b" key pairs).
+DELETE_STALE_SAME_AS = """
+UNWIND $keys AS k
+MATCH (:Person {key: k})-[r:POSSIBLY_SAME_AS]-()
+WITH DISTINCT r
+WHERE NOT (startNode(r).key + '|' + endNode(r).key) IN $keep
+DELETE r
+"""
+
+# Direction is fixed (lower key -> higher key), so MERGE finds the link whichever side is written.
+MERGE_SAME_AS = """
+UNWIND $links AS l
+MATCH (a:Person {key: l.a})
+MATCH (b:Person {key: l.b})
+MERGE (a)-[r:POSSIBLY_SAME_AS]->(b)
+SET r.score = l.score, r.reason = l.reason
+"""
+
+# Migration 3 derives identity properties and links for people written before it.
+PEOPLE_WITHOUT_IDENTITY = """
+MATCH (p:Person) WHERE p.name_fold IS NULL
+RETURN p.key AS key
+"""
+
+SET_IDENTITY = """
+UNWIND $rows AS r
+MATCH (p:Person {key: r.key})
+SET p += r.identity
 """
 
 # The unit a list row names; one relationship per person, unit and document.

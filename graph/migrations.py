@@ -33,6 +33,16 @@ def _index(name: str, label: str, prop: str) -> Step:
     return lambda backend, session: session.run(backend.index(name, label, prop)).consume()
 
 
+def _backfill_identity(backend: Backend, session: object) -> None:
+    """People written before v3 get their identity properties and POSSIBLY_SAME_AS links (idempotent:
+    only people still without ``name_fold`` are read)."""
+    from graph.writer import update_identity_links  # the writer imports the NLP layer; only load it here
+
+    keys = {r["key"] for r in session.run(cypher.PEOPLE_WITHOUT_IDENTITY)}  # type: ignore[attr-defined]
+    if keys:
+        session.execute_write(update_identity_links, keys)  # type: ignore[attr-defined]
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -60,6 +70,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             _index("person_birth_date", cypher.PERSON, "birth_date"),
             _index("document_list_status", cypher.DOCUMENT, "list_status"),
+        ),
+    ),
+    Migration(
+        3,
+        "identity: Person.name_fold / surname_key / given_key, POSSIBLY_SAME_AS, MENTIONS.resolved_from",
+        (
+            _index("person_name_fold", cypher.PERSON, "name_fold"),
+            _index("person_surname_key", cypher.PERSON, "surname_key"),
+            _backfill_identity,
         ),
     ),
 )

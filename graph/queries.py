@@ -47,6 +47,17 @@ WHERE (e:Person OR e:Unit OR e:Place OR e:Organization)
        OR any(a IN e.aliases WHERE toLower(a) CONTAINS toLower($entity)))
 """
 
+# For a person: the POSSIBLY_SAME_AS candidates on either side, as "name (birth date) score: reason".
+_SAME_AS_COLUMN = """OPTIONAL MATCH (__X__)-[s:POSSIBLY_SAME_AS]-(o:Person)
+WITH __KEEP__, collect(DISTINCT o.name + coalesce(' (' + o.birth_date + ')', '') + ' ' + toString(s.score)
+     + ': ' + s.reason) AS possibly_same_as
+"""
+
+
+def _same_as(var: str, keep: str) -> str:
+    return _SAME_AS_COLUMN.replace("__X__", var).replace("__KEEP__", keep)
+
+
 CATALOGUE: tuple[SavedQuery, ...] = (
     SavedQuery(
         name="documents-mentioning",
@@ -60,6 +71,50 @@ WITH e, d, count(m) AS mentions, collect(DISTINCT m.surface) AS surfaces, collec
 RETURN labels(e)[0] AS kind, e.name AS entity, d.path AS document, d.title AS title,
        d.language AS language, mentions, surfaces, pages
 ORDER BY mentions DESC, document
+""",
+    ),
+    SavedQuery(
+        name="entity-everywhere",
+        title="An entity across all sources",
+        description="One row per document that mentions the entity: every surface form written there, the "
+        "pages and character spans (`[page, start, end]` into `Page.text`), the extractors, the mentions "
+        "resolved from a bare surname (`resolved_from`), and for people the POSSIBLY_SAME_AS candidates "
+        "to review. `all_surface_forms` lists every spelling seen in any document.",
+        params=(_ENTITY,),
+        cypher=_MATCH_ENTITY
+        + _same_as("e", "e")
+        + """MATCH (d:Document)-[m:MENTIONS]->(e)
+WITH e, possibly_same_as, d, count(m) AS mentions, collect(DISTINCT m.surface) AS surfaces,
+     collect(DISTINCT m.page) AS pages, collect([m.page, m.start, m.end]) AS spans,
+     collect(DISTINCT m.method) AS methods, collect(DISTINCT m.resolved_from) AS resolved_from
+RETURN labels(e)[0] AS kind, e.name AS entity, e.key AS key, e.birth_date AS birth_date,
+       e.aliases AS all_surface_forms, d.path AS document, d.language AS language, mentions, surfaces,
+       pages, spans, methods, resolved_from, possibly_same_as
+ORDER BY kind, entity, document
+""",
+    ),
+    SavedQuery(
+        name="possible-duplicates",
+        title="People who may be the same person",
+        description="POSSIBLY_SAME_AS pairs to review, highest score first: both names and birth dates, the "
+        "documents naming each, and the reason crosscheck did not merge them (e.g. the same name where "
+        "one source gives no birth date, a surname with a matching first initial, surnames one letter "
+        "apart). Namesakes with different birth dates score at most 0.2.",
+        params=(
+            Param("min_score", "least score, in percent (0-100)", "50", type="int", default="0"),
+            Param("limit", "how many rows at most", "20", type="int", default="200"),
+        ),
+        cypher="""
+MATCH (a:Person)-[r:POSSIBLY_SAME_AS]->(b:Person)
+WHERE r.score * 100 >= $min_score
+OPTIONAL MATCH (a)<-[:MENTIONS]-(da:Document)
+WITH a, r, b, collect(DISTINCT da.path) AS documents_a
+OPTIONAL MATCH (b)<-[:MENTIONS]-(db:Document)
+WITH a, r, b, documents_a, collect(DISTINCT db.path) AS documents_b
+RETURN r.score AS score, r.reason AS reason, a.name AS person_a, a.birth_date AS birth_date_a, documents_a,
+       b.name AS person_b, b.birth_date AS birth_date_b, documents_b, a.key AS key_a, b.key AS key_b
+ORDER BY score DESC, person_a, person_b
+LIMIT $limit
 """,
     ),
     SavedQuery(
@@ -132,7 +187,8 @@ LIMIT $limit
         description="People who appear as rows of at least `min_documents` lists or tables (exchange lists, "
         "release lists, rosters), with each list's title, the row, the birth date, rank, unit and status it "
         "gives. Listed people are identified by full name and birth date, so namesakes born on other dates "
-        "are different rows here.",
+        "are different rows here. Identity stays exact (only the same key counts); `possibly_same_as` shows "
+        "the candidates to review (e.g. the same name in a news report that gives no birth date).",
         params=(Param("min_documents", "least number of documents", "2", type="int", default="2"),),
         cypher="""
 MATCH (p:Person)-[l:LISTED_IN]->(d:Document)
@@ -140,7 +196,9 @@ WITH p, collect(DISTINCT d.doc_id) AS docs,
      collect({document: d.path, list: d.list_title, page: l.page, row: l.row, rank: l.rank, unit: l.unit,
               status: l.status, status_date: l.status_date}) AS listings
 WHERE size(docs) >= $min_documents
-RETURN p.name AS person, p.birth_date AS birth_date, size(docs) AS documents, listings
+"""
+        + _same_as("p", "p, docs, listings")
+        + """RETURN p.name AS person, p.birth_date AS birth_date, size(docs) AS documents, listings, possibly_same_as
 ORDER BY documents DESC, person, birth_date
 """,
     ),

@@ -10,6 +10,7 @@ import neo4j
 from graph import cypher
 from graph.connection import Graph
 from ingest.result import FileResult
+from nlp.identity import Identity, identity_of, links_between, surname_probes
 
 
 def existing_documents(graph: Graph, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -38,7 +39,10 @@ def add_location(graph: Graph, doc_id: str, location: str, previous: str | None 
     return graph.write(work)
 
 
-def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document: bool) -> None:
+def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document: bool) -> set[str]:
+    """Delete a document's facts; returns the keys of the people they touched (whose identity links
+    must be recomputed)."""
+    people = {r["key"] for r in tx.run(cypher.DOCUMENT_PEOPLE, doc_id=doc_id)}
     ids = [r["id"] for r in tx.run(cypher.DOCUMENT_ENTITIES, doc_id=doc_id)]
     tx.run(cypher.DELETE_DOCUMENT_MENTIONS, doc_id=doc_id).consume()
     tx.run(cypher.DELETE_DOCUMENT_LISTINGS, doc_id=doc_id).consume()
@@ -49,25 +53,63 @@ def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document:
     if ids:
         tx.run(cypher.REFRESH_ALIASES, ids=ids).consume()
         tx.run(cypher.PRUNE_ENTITIES, ids=ids).consume()
+    return people
 
 
-def _release_location(tx: neo4j.ManagedTransaction, location: str, previous: str | None) -> list[str]:
+def update_identity_links(tx: neo4j.ManagedTransaction, keys: set[str]) -> None:
+    """Re-derive the identity properties of these people and their POSSIBLY_SAME_AS links.
+
+    Links depend only on the properties of the two nodes (nlp.identity), so recomputing the touched
+    people against every candidate is complete: a link between two untouched people cannot change.
+    Keys of people that no longer exist are ignored (pruning DETACH-deleted their links).
+    """
+    if not keys:
+        return
+    ordered = sorted(keys)
+    people = [
+        identity_of(r["key"], r["name"] or "", r["birth_date"]) for r in tx.run(cypher.PERSON_IDENTITIES, keys=ordered)
+    ]
+    if not people:
+        return
+    tx.run(cypher.SET_IDENTITY, rows=[{"key": p.key, "identity": p.props()} for p in people]).consume()
+    probes = sorted(set().union(*(surname_probes(p.surname_key) for p in people)))
+    candidates = [
+        Identity(r["key"], r["name_fold"], r["surname_key"], r["given_key"], r["birth_date"])
+        for r in tx.run(cypher.IDENTITY_CANDIDATES, probes=probes)
+        if r["name_fold"] is not None
+    ]
+    links = links_between(people, candidates)
+    keep = [f"{link.a}|{link.b}" for link in links]
+    tx.run(cypher.DELETE_STALE_SAME_AS, keys=[p.key for p in people], keep=keep).consume()
+    if links:
+        rows = [{"a": link.a, "b": link.b, "score": link.score, "reason": link.reason} for link in links]
+        tx.run(cypher.MERGE_SAME_AS, links=rows).consume()
+
+
+def _release_location(
+    tx: neo4j.ManagedTransaction, location: str, previous: str | None, touched: set[str] | None = None
+) -> list[str]:
     """The file at ``location`` changed: the document it held loses this place, and is deleted with
-    its facts when it is no longer anywhere."""
+    its facts when it is no longer anywhere (the people it touched are added to ``touched``)."""
     if previous is None:
         return []
     row = tx.run(cypher.RELEASE_LOCATION, location=location, previous=previous).single()
     if row is not None and row["remaining"] == 0:
-        _remove_facts(tx, previous, delete_document=True)
+        people = _remove_facts(tx, previous, delete_document=True)
+        if touched is None:
+            update_identity_links(tx, people)
+        else:
+            touched |= people
         return [previous]
     return []
 
 
 def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: str | None) -> list[str]:
     doc_id = result.doc_id
-    replaced = _release_location(tx, result.location, previous)
+    touched: set[str] = set()
+    replaced = _release_location(tx, result.location, previous, touched)
     # A re-ingest of the same content (--force) replaces what an earlier extraction wrote.
-    _remove_facts(tx, doc_id, delete_document=False)
+    touched |= _remove_facts(tx, doc_id, delete_document=False)
     tx.run(cypher.UPSERT_DOCUMENT, doc_id=doc_id, props=result.document, location=result.location).consume()
     if result.pages:
         tx.run(cypher.UPSERT_PAGES, doc_id=doc_id, rows=result.pages).consume()
@@ -105,6 +147,9 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: 
         # Sorted so that concurrent writers lock entity keys in the same order.
         ordered = sorted(rows.values(), key=lambda r: r["key"])
         tx.run(cypher.UPSERT_ENTITY_MENTIONS[label], doc_id=doc_id, rows=ordered).consume()
+    # In the same transaction: the document and the identity links its people imply appear together.
+    touched |= set(entities.get(cypher.PERSON, {})) | {r["key"] for r in result.listed}
+    update_identity_links(tx, touched)
     return replaced
 
 

@@ -18,7 +18,7 @@ from ingest.model import Page, ParsedDocument
 from ingest.result import FileResult, listed_id_for, mention_id_for, page_id_for
 from nlp.model import ListInfo, ListRecord
 
-EXTRACTOR_VERSION = "2"  # bump when extraction changes so --force re-ingests are traceable
+EXTRACTOR_VERSION = "3"  # bump when extraction changes so --force re-ingests are traceable
 SENTENCE_MAX = 400
 
 
@@ -112,6 +112,10 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
                 }
             )
     result.timings["ner"] = time.perf_counter() - t0
+    # Identity within the document: "Залужний" alone means the one Валерій Залужний named here.
+    from nlp.identity import resolve_in_document
+
+    resolve_in_document(result.mentions)
     result.document.update(language=doc_lang)
 
 

@@ -16,6 +16,9 @@ all installed Python packages, nothing downloaded:
   none of the above has (Азовсталь, the Olenivka colony, Donbas, Russian border oblasts) and aliases
   of existing entries (former names such as Артемовск for Бахмут), merged by ``same_as``.
 
+Then trains the Ukrainian NER ``models/uk_ner/model`` (:mod:`nlp.train_uk`) when it is missing or its
+recipe changed (a few minutes; otherwise a no-op).
+
 Inflected forms come from pymorphy3 at build time so matching at run time is a dictionary lookup.
 The build is deterministic (entries sorted by id, forms sorted) and takes about a minute.
 """
@@ -249,6 +252,68 @@ def is_person_like(name: str) -> bool:
         for lang in ("uk", "ru")
         for p in parse_word(word, lang)
     )
+
+
+# --- Latin exonyms -----------------------------------------------------------------------------------
+# German and Polish press spell Ukrainian names by their own transliterations (Charkiw, Saporischschja,
+# Ołeniwka): generated for every Ukrainian entry so the language-independent pipeline finds them.
+_DE = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'", [
+    "a", "b", "w", "h", "g", "d", "e", "je", "sch", "s", "y", "i", "ji", "j", "k", "l", "m", "n", "o", "p", "r",
+    "s", "t", "u", "f", "ch", "z", "tsch", "sch", "schtsch", "", "ju", "ja", "",
+], strict=True))  # fmt: skip
+_PL = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'", [
+    "a", "b", "w", "h", "g", "d", "e", "je", "ż", "z", "y", "i", "ji", "j", "k", "ł", "m", "n", "o", "p", "r",
+    "s", "t", "u", "f", "ch", "c", "cz", "sz", "szcz", "", "ju", "ja", "",
+], strict=True))  # fmt: skip
+_PL_SOFT = {"л": "l"}  # ль / лі / лю / ля: Polish writes l, not ł
+_EXONYM_LANGS = ("de", "pl", "fr", "es", "it", "cs", "sk", "pt", "nl", "ro", "hu")  # pycountry country names
+MIN_EXONYM_POPULATION = 20_000  # GeoNames Latin alternates only for towns this big (the lists are noisy)
+_LATIN_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿā-ž]+(?:[- ][A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿā-ž]+)?$")
+
+
+def _translit_table(name: str, table: dict[str, str], soft: dict[str, str]) -> str:
+    out: list[str] = []
+    lower = name.lower()
+    for i, ch in enumerate(lower):
+        nxt = lower[i + 1] if i + 1 < len(lower) else ""
+        piece = soft.get(ch, table.get(ch)) if nxt in "ьіюяє" and ch in soft else table.get(ch, ch)
+        if piece is None:
+            piece = ch
+        if ch in "єюя" and i > 0 and lower[i - 1] not in "аеєиіїоуюя'ь -" and table is _PL:
+            piece = "i" + piece[1:]  # Polish writes ia, iu, ie after a consonant
+        out.append(piece[:1].upper() + piece[1:] if name[i].isupper() else piece)
+    word = "".join(out)
+    return word[:1].upper() + word[1:] if word else word
+
+
+def generated_exonyms(uk_name: str) -> set[str]:
+    """German and Polish transliterations of a Ukrainian name: Харків → Charkiw, Оленівка → Oleniwka /
+    Ołeniwka, Запоріжжя → Saporischschja / Zaporiżżja."""
+    name = normalize_apostrophes(uk_name)
+    if not _CYRILLIC.search(name) or name.isupper():
+        return set()
+    return {_translit_table(name, _DE, {}), _translit_table(name, _PL, _PL_SOFT)} - {""}
+
+
+def _skeleton(name: str) -> str:
+    # fold_name keeps "ch" (English ч) apart from "kh"; in German and Polish exonyms ch is х.
+    return fold_name(name).replace("C", "H").replace("T", "s")
+
+
+def latin_exonyms(english: str, alternates: Iterable[str]) -> set[str]:
+    """GeoNames Latin alternates that are spellings of ``english`` in another language (Charków, Kijów,
+    Lemberg is not: a different name), one or two capitalised words of letters only."""
+    from rapidfuzz.fuzz import ratio
+
+    ref = _skeleton(english)
+    out: set[str] = set()
+    for alt in alternates:
+        alt = alt.strip()
+        if len(alt) < 4 or _CYRILLIC.search(alt) or not _LATIN_WORD.match(alt) or alt == english:
+            continue
+        if ratio(_skeleton(alt), ref) >= 75:
+            out.add(alt)
+    return out
 
 
 # --- entries ----------------------------------------------------------------------------------------
@@ -526,6 +591,8 @@ def build_entries(facilities_csv: Path) -> list[Entry]:
                 entry.alternates.add(city["name"])
         same, other = _spelling_variants(names, city["alternatenames"])
         _assign_cyrillic(entry, same)
+        if pop >= MIN_EXONYM_POPULATION:
+            entry.alternates |= latin_exonyms(entry.en, city["alternatenames"])
         if pop >= MIN_HISTORIC_NAME_POPULATION:
             # Former names (Артемовск, Кировоград) are how Russian sources still name these towns; keep
             # them unless they are the name of some other settlement in the register.
@@ -566,8 +633,15 @@ def build_entries(facilities_csv: Path) -> list[Entry]:
             country=city["countrycode"],
             population=int(city["population"]),
         )
-        same, _ = _spelling_variants([city["name"]], city["alternatenames"])
+        same, other = _spelling_variants([city["name"]], city["alternatenames"])
+        # A capital's exonym (Москва for Moscow, Париж for Paris) does not fold like the English name;
+        # a Cyrillic alternate that the Russian dictionary knows as a place name is one. Capitals only,
+        # and only when no known spelling variant was found: other cities' lists hold former names
+        # (Ленинград, Куйбышев) that the dictionary knows just as well.
+        if is_capital and not any(_CYRILLIC.search(a) and _known_russian_place(a) for a in same):
+            same += [a for a in other if _CYRILLIC.search(a) and " " not in a and _known_russian_place(a)]
         _assign_cyrillic(entry, same)
+        entry.alternates |= latin_exonyms(entry.en, city["alternatenames"])
         local = [n for n in (entry.uk, entry.ru) if n]
         if not is_capital and any(is_person_like(n) or _is_adjective(n) for n in local):
             continue  # Владимир, Киров (names of people), Таганский (a Moscow district)
@@ -576,7 +650,10 @@ def build_entries(facilities_csv: Path) -> list[Entry]:
     # 4. Countries, with Ukrainian and Russian names from pycountry.
     import pycountry
 
-    tr = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in ("uk", "ru")}
+    tr = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in ("uk", "ru", *_EXONYM_LANGS)
+    }
     for iso, country in countries.items():
         record = pycountry.countries.get(alpha_2=iso)
         entry = Entry(f"iso:{iso}", "country", country["name"], country=iso, population=int(country["population"]))
@@ -593,6 +670,8 @@ def build_entries(facilities_csv: Path) -> list[Entry]:
                     setattr(entry, lang, best if best and _CYRILLIC.search(best) else local[0])
                     entry.alternates.update(local)
             entry.alternates.update(_clean_country(n) for n in english if n)
+            for lang in _EXONYM_LANGS:  # Russland, Rosja, Ucraina: documents in other languages
+                entry.alternates.update(_clean_country(tr[lang].gettext(n)) for n in english if n)
         entry.alternates.discard("")
         entries[entry.id] = entry
 
@@ -628,7 +707,12 @@ def build_entries(facilities_csv: Path) -> list[Entry]:
                 alternates=alternates,
             )
 
-    # 6. Common words: drop small places named like ordinary words, flag the larger ones.
+    # 6. German and Polish transliterations of Ukrainian names (Charkiw, Ołeniwka).
+    for entry in entries.values():
+        if entry.country == "UA" and entry.uk and entry.kind in ("city", "settlement", "facility", "raion"):
+            entry.alternates |= generated_exonyms(entry.uk) - {entry.en}
+
+    # 7. Common words: drop small places named like ordinary words, flag the larger ones.
     kept: list[Entry] = []
     for entry in entries.values():
         entry.person_like = any(is_person_like(n) for n in (entry.uk, entry.ru) if n)
@@ -670,6 +754,10 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--models-dir", type=Path, default=None, help="default: Settings().models_dir")
+    parser.add_argument(
+        "--retrain-uk-ner", action="store_true", help="retrain the Ukrainian NER even if its recipe is unchanged"
+    )
+    parser.add_argument("--skip-uk-ner", action="store_true", help="build the gazetteer only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     models_dir: Path = args.models_dir or Settings().models_dir
@@ -690,6 +778,12 @@ def main(argv: list[str] | None = None) -> int:
         path.stat().st_size / 1e6,
         time.monotonic() - started,
     )
+    if not args.skip_uk_ner:
+        # The Ukrainian NER is trained on silver data made with the gazetteer just built; it is
+        # retrained only when missing or when its recipe changed (models/uk_ner/recipe.sha256).
+        from nlp.train_uk import ensure_model
+
+        ensure_model(models_dir, force=args.retrain_uk_ner)
     return 0
 
 

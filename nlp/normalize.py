@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 __all__ = [
     "FIRST_NAMES_CYRILLIC",
     "FIRST_NAME_FOLDS",
+    "GIVEN_NAME_PAIRS",
     "display_case",
+    "fold_token",
     "is_first_name",
     "morph",
     "normalize_org",
@@ -102,18 +104,58 @@ _FIRST_NAMES_RU = """
 Ирина Кристина Лариса Людмила Любовь Марина Мария Надежда Наталья Наталия Оксана Ольга Полина Светлана
 Софья София Татьяна Ульяна Юлия Яна
 """
-# Folds that differ between the Ukrainian and Russian forms of one name → a shared canonical fold.
-# (Most pairs already meet: Дмитро/Дмитрий → dmtr, Олексій/Алексей → alks.)
-_FIRST_NAME_EQUIV: dict[str, str] = {
-    "Hna": "ana",  # Ганна / Анна
-    "nkl": "mkla",  # Николай / Микола
-    "aktrna": "ktrna",  # Екатерина / Катерина
-    "nkta": "mkta",  # Никита / Микита
-    "flp": "plp",  # Филипп / Пилип
-    "asf": "asp",  # Иосиф / Йосип
-    "knstntn": "kstntn",  # Константин / Костянтин
-    "ndSda": "nda",  # Надежда / Надія
-}
+# Ukrainian ↔ Russian forms of one given name, as data. The fold already makes most pairs meet
+# (Дмитро/Дмитрий → dmtr, Олексій/Алексей → alks); the ones it cannot reach (a different first letter,
+# an extra syllable) are mapped below onto the Ukrainian form's fold. A name with one form only (Ольга,
+# Богдан, Тарас, Остап) needs no entry. Extend freely: tests/unit/test_normalize.py checks every pair.
+GIVEN_NAME_PAIRS: tuple[tuple[str, str], ...] = (
+    ("Олександр", "Александр"), ("Олександра", "Александра"), ("Олексій", "Алексей"), ("Юрій", "Юрий"),
+    ("Дмитро", "Дмитрий"), ("Сергій", "Сергей"), ("Микола", "Николай"), ("Андрій", "Андрей"),
+    ("Михайло", "Михаил"), ("Петро", "Пётр"), ("Павло", "Павел"), ("Іван", "Иван"), ("Василь", "Василий"),
+    ("Григорій", "Григорий"), ("Олена", "Елена"), ("Ганна", "Анна"), ("Наталія", "Наталья"),
+    ("Тетяна", "Татьяна"), ("Ірина", "Ирина"), ("Катерина", "Екатерина"), ("Євген", "Евгений"),
+    ("Федір", "Фёдор"), ("Ілля", "Илья"), ("Микита", "Никита"), ("Пилип", "Филипп"), ("Йосип", "Иосиф"),
+    ("Костянтин", "Константин"), ("Надія", "Надежда"), ("Валерій", "Валерий"), ("Віктор", "Виктор"),
+    ("Володимир", "Владимир"), ("Олег", "Олег"), ("Ольга", "Ольга"), ("Богдан", "Богдан"),
+    ("Тарас", "Тарас"), ("Остап", "Остап"), ("Степан", "Степан"), ("Семен", "Семён"), ("Яків", "Яков"),
+    ("Тимофій", "Тимофей"), ("Матвій", "Матвей"), ("Софія", "Софья"), ("Уляна", "Ульяна"),
+    ("Дарина", "Дарья"), ("Любов", "Любовь"), ("Данило", "Даниил"), ("Кирило", "Кирилл"), ("Гліб", "Глеб"),
+)  # fmt: skip
+# Latin spellings that follow neither table and that the fold cannot bring home (Russian-style
+# English spellings of names whose Ukrainian form starts differently).
+_LATIN_GIVEN_NAMES: tuple[tuple[str, str], ...] = (
+    ("Nikolai", "Микола"),
+    ("Nikita", "Микита"),
+    ("Philipp", "Пилип"),
+    ("Michail", "Михайло"),  # German ch = х inside a word
+)
+
+
+def _raw_fold(token: str, lang: str) -> str:
+    if has_cyrillic(token):
+        token = translit(token, lang if lang in MORPH_LANGS else None)
+    return fold_name(token).replace(" ", "")
+
+
+def _given_name_equivalents() -> dict[str, str]:
+    """fold of a variant → fold of the Ukrainian form, for the pairs the plain fold does not join."""
+    table: dict[str, str] = {}
+    for uk, ru in GIVEN_NAME_PAIRS:
+        target = _raw_fold(uk, "uk")
+        for variant in (_raw_fold(ru, "ru"), _raw_fold(translit(ru, "ru"), "en")):
+            if variant != target:
+                table[variant] = target
+    for latin, uk in _LATIN_GIVEN_NAMES:
+        if _raw_fold(latin, "en") != _raw_fold(uk, "uk"):
+            table[_raw_fold(latin, "en")] = _raw_fold(uk, "uk")
+    # Keys written since schema v1 fold Ганна onto Анна ("ana"); keep that direction so no stored
+    # Person key changes.
+    table.pop(_raw_fold("Анна", "ru"), None)
+    table[_raw_fold("Ганна", "uk")] = _raw_fold("Анна", "ru")
+    return table
+
+
+_FIRST_NAME_EQUIV: dict[str, str] = _given_name_equivalents()
 
 
 # The dictionaries miss some nominatives' Name tag (uk "Володимир" reads only as a common noun).
@@ -123,10 +165,13 @@ FIRST_NAMES_CYRILLIC: frozenset[str] = frozenset(
 
 
 def _fold_token(token: str, lang: str) -> str:
-    if has_cyrillic(token):
-        token = translit(token, lang if lang in MORPH_LANGS else None)
-    folded = fold_name(token).replace(" ", "")
+    folded = _raw_fold(token, lang)
     return _FIRST_NAME_EQUIV.get(folded, folded)
+
+
+def fold_token(token: str, lang: str) -> str:
+    """One name word's folded key, as in :func:`person_key` (given-name equivalents applied)."""
+    return _fold_token(token, lang)
 
 
 FIRST_NAME_FOLDS: frozenset[str] = frozenset(

@@ -35,5 +35,17 @@ def search_keys(text: str, models_dir: Path) -> list[str]:
 
 
 def search_fold(text: str) -> str:
-    """The spelling-independent skeleton of ``text``, to find keys that contain it (a surname alone)."""
-    return fold_name(" ".join(text.split()))
+    """The spelling-independent skeleton of ``text``, to find keys that contain it (a surname alone).
+
+    A Cyrillic name is put in the nominative first: "Дзюбенка" must find the key of Дзюбенко.
+    """
+    text = " ".join(text.split())
+    if has_cyrillic(text):
+        # A lone surname has no uk/ru letters to tell the language by: try the guess first, then the other.
+        first = _lang(text)
+        for lang in (first, "ru" if first == "uk" else "uk"):
+            nominative = normalize_person(text, lang)
+            if nominative != text:
+                text = nominative
+                break
+    return fold_name(text)

@@ -8,7 +8,9 @@ Guard, the State Border Guard Service, Territorial Defense, ...) have fixed keys
 Regular expressions over the raw text, not a tokenizer-dependent matcher: the surface forms vary
 mostly in suffixes (36-ї, 36-го, бригади/бригаді/бригадою), which ``\\w*`` after a stem covers
 without morphology. A bare cardinal followed by a formation word ("2 батальйони", "у 2014 батальйон")
-is not a unit: a full form needs an ordinal suffix or a qualifying adjective.
+is not a unit: a full form needs an ordinal suffix or a qualifying adjective. Capitalised ordinal
+words count as numbers ("Третього армійського корпусу" → ``3 army corps``). Named units match their
+name only, without the formation word or quotes (полку «Азов» → "Азов"), as the gold guideline has it.
 """
 
 from __future__ import annotations
@@ -39,9 +41,15 @@ class UnitMatch:
 # --- vocabulary -------------------------------------------------------------------------------------
 # kind → (regex for the noun in uk/ru/en, grammatical gender in uk/ru, names en/uk/ru)
 _KINDS: dict[str, tuple[str, str, str, str, str]] = {
-    "brigade": (r"бригад\w*|brigades?", "f", "Brigade", "бригада", "бригада"),
-    "battalion": (r"батальйон\w*|батальон\w*|battalions?", "m", "Battalion", "батальйон", "батальон"),
-    "regiment": (r"полк(?:у|ом|ові|и|ів|ах|ам)?|regiments?", "m", "Regiment", "полк", "полк"),
+    "brigade": (r"бригад\w*|brigades?|brygad\w*|brigaden?", "f", "Brigade", "бригада", "бригада"),
+    "battalion": (
+        r"батальйон\w*|батальон\w*|battalions?|batalion\w*|bataillons?",
+        "m",
+        "Battalion",
+        "батальйон",
+        "батальон",
+    ),
+    "regiment": (r"полк(?:у|ом|ові|и|ів|ах|ам)?|regiments?|pułk\w*", "m", "Regiment", "полк", "полк"),
     "division": (r"дивізі\w*|дивизи\w*|divisions?", "f", "Division", "дивізія", "дивизия"),
     "corps": (r"корпус\w*|corps", "m", "Corps", "корпус", "корпус"),
     "army": (r"армі[яїюєі]\w*|арми[яиюей]\w*|army|armies", "f", "Army", "армія", "армия"),
@@ -52,7 +60,8 @@ _KINDS: dict[str, tuple[str, str, str, str, str]] = {
 # "adj": an adjective before the noun, inflected by gender; "gen": a genitive phrase after the noun.
 _BRANCHES: dict[str, tuple[str, str, str, str, str]] = {
     "marine": (
-        r"морськ\w*\s+піхот\w*|морск\w*\s+пехот\w*|marines?|naval\s+infantry",
+        r"морськ\w*\s+піхот\w*|морск\w*\s+пехот\w*|marines?|naval\s+infantry|piechot\w*\s+morsk\w*|"
+        r"marineinfanterie\w*",
         "gen",
         "Marine",
         "морської піхоти",
@@ -81,7 +90,7 @@ _BRANCHES: dict[str, tuple[str, str, str, str, str]] = {
         "десантн",
     ),
     "mechanized": (
-        r"механізован\w*|механизированн?\w*|mechani[sz]ed",
+        r"механізован\w*|механизированн?\w*|mechani[sz]ed|zmechanizowan\w*|mechanisiert\w*",
         "adj",
         "Mechanized",
         "механізован",
@@ -101,7 +110,7 @@ _BRANCHES: dict[str, tuple[str, str, str, str, str]] = {
         "мотострілецьк",
         "мотострелков",
     ),
-    "assault": (r"штурмов\w*|assault", "adj", "Assault", "штурмов", "штурмов"),
+    "assault": (r"штурмов\w*|assault|szturmow\w*|sturm\w*", "adj", "Assault", "штурмов", "штурмов"),
     "tank": (r"танков\w*|tank|armou?red", "adj", "Tank", "танков", "танков"),
     "artillery": (r"артилерійськ\w*|артиллерийск\w*|artillery", "adj", "Artillery", "артилерійськ", "артиллерийск"),
     "anti-aircraft missile": (
@@ -120,7 +129,14 @@ _BRANCHES: dict[str, tuple[str, str, str, str, str]] = {
         "загальновійськов",
         "общевойсков",
     ),
-    "army": (r"армійськ\w*|армейск\w*", "adj", "Army", "армійськ", "армейск"),
+    "army": (r"армійськ\w*|армейск\w*|army(?=\s+corps)", "adj", "Army", "армійськ", "армейск"),
+    "border": (
+        r"прикордонн\w*|пограничн\w*|border(?:\s+guard)?",
+        "adj",
+        "Border",
+        "прикордонн",
+        "пограничн",
+    ),
     "territorial defense": (
         r"територіальн\w*\s+оборон\w*|территориальн\w*\s+оборон\w*|ТрО|territorial\s+defen[cs]e",
         "gen",
@@ -147,7 +163,7 @@ _BRANCHES: dict[str, tuple[str, str, str, str, str]] = {
 # Words that qualify a formation without changing which one it is.
 _MODIFIERS = (
     r"окрем\w*|отдельн\w*|гвардійськ\w*|гвардейск\w*|гв\.?|президентськ\w*|separate|independent|guards?|"
-    r"presidential|mechani[sz]ed|motori[sz]ed"
+    r"presidential|mechani[sz]ed|motori[sz]ed|samodzieln\w*|selbstständig\w*|separat\w*"
 )
 
 # Abbreviations: regex → (branch, kind)
@@ -156,7 +172,7 @@ _ABBREVIATIONS: list[tuple[str, str, str]] = [
     (r"ОГШБр", "mountain assault", "brigade"),
     (r"ОДШБр|ДШБр", "air assault", "brigade"),
     (r"ОАеМБр|ОАМБр", "airmobile", "brigade"),
-    (r"ОМПБр|ОМПБ", "motorized infantry", "brigade"),
+    (r"ОМПБр", "motorized infantry", "brigade"),
     (r"ОМСБр|МСБр", "motor rifle", "brigade"),
     (r"ОМБр", "mechanized", "brigade"),
     (r"ОШБр", "assault", "brigade"),
@@ -183,7 +199,8 @@ _ABBREVIATIONS: list[tuple[str, str, str]] = [
 _NAMED: list[tuple[str, str, tuple[str, str, str]]] = [
     # (regex, key, (en, uk, ru))
     (
-        r"(?:(?:полк\w*|бригад\w*|батальйон\w*|батальон\w*)\s+)?[«\"“]?Азов(?:а|у|ом|і|е)?[»\"”]?(?![\w-])"
+        # The name only, without the formation word or quotes: полку «[Азов]» (as the gold guideline has it).
+        r"(?<![\w-])Азов(?:а|у|ом|і|е)?(?![\w-])(?!\s+мор)"
         r"|(?<!of\s)(?<!Sea\sof\s)\bAzov(?:\s+(?:Regiment|Brigade|Battalion))?\b(?!\s+Sea)",
         "azov",
         ("Azov", "Азов", "Азов"),
@@ -238,7 +255,13 @@ _NAMED: list[tuple[str, str, tuple[str, str, str]]] = [
         "akhmat",
         ("Akhmat", "«Ахмат»", "«Ахмат»"),
     ),
-    (r"[«\"“]?Кракен[»\"”]?(?!\w)|\bKraken\b", "kraken", ("Kraken", "«Кракен»", "«Кракен»")),
+    (r"(?<![\w-])Кракен\w{0,2}(?![\w-])|\bKraken\b", "kraken", ("Kraken", "«Кракен»", "«Кракен»")),
+    (
+        r"Вовк\w*\s+Да\s+Вінчі|Волк\w*\s+Да\s+Винчи|Da\s+Vinci\s+Wolves",
+        "da vinci wolves",
+        ("Da Vinci Wolves", "«Вовки Да Вінчі»", "«Волки Да Винчи»"),
+    ),
+    (r"(?<![\w-])Харті\w+|Харти\w+|\bKhartiia\b|\bKhartia\b", "khartiia", ("Khartiia", "«Хартія»", "«Хартия»")),
     (
         r"(?:батальйон\w*|батальон\w*|штурмов\w+\s+батальйон\w*)\s+[«\"“]?Айдар[»\"”]?|[«\"“]Айдар[»\"”]|Aidar\s+[Bb]attalion",
         "aidar",
@@ -246,8 +269,18 @@ _NAMED: list[tuple[str, str, tuple[str, str, str]]] = [
     ),
 ]
 
-_NUM = r"(?P<num>\d{1,4})"
-_ORD = r"(?P<ord>\s?-\s?[а-яіїєґ]{1,3}(?![\w])|(?:st|nd|rd|th)(?![\w]))"
+# Ordinals written as words, capitalised as in a formation's name: "Третього армійського корпусу".
+_WORD_ORDINALS = {
+    "перш": 1, "друг": 2, "трет": 3, "четверт": 4, "п'ят": 5, "пят": 5, "шост": 6, "сьом": 7, "седьм": 7,
+    "восьм": 8, "дев'ят": 9, "девят": 9, "десят": 10, "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_WORD_ORDINAL_RX = "|".join(
+    k[0].upper() + k[1:].replace("'", "['’]") for k in sorted(_WORD_ORDINALS, key=len, reverse=True)
+)
+_NUM = rf"(?:(?P<num>\d{{1,4}})|(?-i:(?P<word>(?:{_WORD_ORDINAL_RX})[\w'’]*)))"
+# Ordinal marks: 36-та / 36-й, 36th, and the German and Polish "36." (followed by a space).
+_ORD = r"(?P<ord>\s?-\s?[а-яіїєґ]{1,3}(?![\w])|(?:st|nd|rd|th)(?![\w])|\.(?=\s))"
 _TAIL = (
     r"(?:\s+(?:"
     r"НГУ|ЗСУ|ЗС\s+України|ДПСУ|ВДВ|ЗС\s+РФ|ВС\s+РФ|ТрО|Сил\s+ТрО|Росгвардии|Росгвардії|"
@@ -295,6 +328,14 @@ _KIND_COMPILED = [(re.compile(rf"^(?:{k[0]})$", re.IGNORECASE), name) for name, 
 _CYR_TO_LAT = str.maketrans("АВТКаIВ", "ABTKaIB")
 
 
+def _word_ordinal(word: str) -> str:
+    low = word.lower().replace("’", "'")
+    for stem in sorted(_WORD_ORDINALS, key=len, reverse=True):
+        if low.startswith(stem):
+            return str(_WORD_ORDINALS[stem])
+    return ""
+
+
 def _branch_of(text: str) -> str:
     """The most specific branch named in ``text`` (mountain assault before assault)."""
     for pattern, name in _BRANCH_COMPILED:
@@ -339,11 +380,14 @@ def find_units(text: str) -> list[UnitMatch]:
                 break
     for m in _FULL.finditer(text):
         pre = m.group("pre").strip()
+        number = m.group("num") or _word_ordinal(m.group("word") or "")
+        if not number or ((m.group("ord") or "") == "." and len(number) > 3):
+            continue  # "w 2022. Brygada": a year at a sentence end, not the 2022nd brigade
         # A bare cardinal needs a singular qualifier: "36 окрема бригада", not "3 механізовані бригади".
-        if not m.group("ord") and (not pre or all(_PLURAL_QUALIFIER.search(w) for w in pre.split())):
+        if m.group("num") and not m.group("ord") and (not pre or all(_PLURAL_QUALIFIER.search(w) for w in pre.split())):
             continue
-        branch = _branch_of(pre + " " + m.group("post") + " " + m.group(0)[m.end("kind") - m.start() :])
-        found.append(UnitMatch(m.start(), m.end(), _numbered(m.group("num"), branch, _kind_of(m.group("kind")))))
+        branch = _branch_of(pre + " " + m.group("kind") + " " + m.group(0)[m.end("kind") - m.start() :])
+        found.append(UnitMatch(m.start(), m.end(), _numbered(number, branch, _kind_of(m.group("kind")))))
     for pattern, key, names in _NAMED_COMPILED:
         for m in pattern.finditer(text):
             unit = Unit(key, "", "", "formation", names)

@@ -188,3 +188,82 @@ def test_normalize_org_puts_head_noun_in_nominative() -> None:
     assert normalize_org("Міністерства оборони України", "uk") == "Міністерство оборони України"
     assert normalize_org("Министерством обороны России", "ru") == "Министерство обороны России"
     assert normalize_org("ICRC", "en") == "ICRC"
+
+
+# --- given names: every Ukrainian/Russian pair and common Latin spellings meet ------------------------
+GIVEN_NAME_VARIANTS = [
+    ["Олександр", "Александр", "Oleksandr", "Olexandr", "Aleksandr", "Alexander", "Alexandr"],
+    ["Олексій", "Алексей", "Oleksii", "Oleksiy", "Aleksei", "Alexey", "Aleksey"],
+    ["Юрій", "Юрий", "Yurii", "Yuriy", "Iurii", "Yuri", "Jurij"],
+    ["Дмитро", "Дмитрий", "Dmytro", "Dmitry", "Dmitriy", "Dmitrii"],
+    ["Сергій", "Сергей", "Serhii", "Serhiy", "Sergey", "Sergei"],
+    ["Микола", "Николай", "Mykola", "Nikolai", "Nikolay", "Nikolaj"],
+    ["Андрій", "Андрей", "Andrii", "Andriy", "Andrey", "Andrei"],
+    ["Михайло", "Михаил", "Mykhailo", "Mykhaylo", "Mikhail", "Michail"],
+    ["Петро", "Пётр", "Петр", "Petro", "Petr", "Pyotr"],
+    ["Павло", "Павел", "Pavlo", "Pavel"],
+    ["Іван", "Иван", "Ivan"],
+    ["Василь", "Василий", "Vasyl", "Vasily", "Vasiliy", "Vasilii"],
+    ["Григорій", "Григорий", "Hryhorii", "Grigory", "Grigoriy"],
+    ["Олена", "Елена", "Olena", "Elena", "Yelena"],
+    ["Ганна", "Анна", "Hanna", "Anna"],
+    ["Наталія", "Наталья", "Nataliia", "Natalia", "Natalya", "Nataliya"],
+    ["Тетяна", "Татьяна", "Tetiana", "Tetyana", "Tatiana", "Tatyana"],
+    ["Ольга", "Olha", "Olga"],
+    ["Ірина", "Ирина", "Iryna", "Irina"],
+    ["Катерина", "Екатерина", "Kateryna", "Ekaterina", "Yekaterina"],
+    ["Євген", "Евгений", "Yevhen", "Evgeny", "Yevgeniy", "Evgenii"],
+    ["Федір", "Фёдор", "Федор", "Fedir", "Fyodor", "Fedor"],
+    ["Ілля", "Илья", "Illia", "Ilya", "Illya"],
+    ["Богдан", "Bohdan", "Bogdan"],
+    ["Тарас", "Taras"],
+    ["Остап", "Ostap"],
+    ["Валерій", "Валерий", "Valerii", "Valeriy", "Valery", "Valerij"],
+    ["Микита", "Никита", "Mykyta", "Nikita"],
+    ["Костянтин", "Константин", "Kostiantyn", "Konstantin"],
+]
+
+
+@pytest.mark.parametrize("variants", GIVEN_NAME_VARIANTS, ids=lambda v: v[0])
+def test_given_name_variants_meet(variants: list[str]) -> None:
+    from nlp.normalize import fold_token
+    from nlp.translit import guess_cyrillic_language, has_cyrillic
+
+    folds = {fold_token(v, guess_cyrillic_language(v) if has_cyrillic(v) else "en") for v in variants}
+    assert len(folds) == 1, folds
+
+
+def test_every_given_name_pair_in_the_table_meets() -> None:
+    from nlp.normalize import GIVEN_NAME_PAIRS, fold_token
+
+    for uk, ru in GIVEN_NAME_PAIRS:
+        assert fold_token(uk, "uk") == fold_token(ru, "ru"), (uk, ru)
+
+
+SURNAME_VARIANTS = [
+    ["Zaluzhnyi", "Zaluzhny", "Zaluzhnyy", "Saluschnyj", "Залужний", "Залужный"],
+    ["Dziubenko", "Dzyubenko", "Дзюбенко"],
+    ["Lozynskyi", "Lozynsky", "Lozinsky", "Lozinskiy", "Лозинський", "Лозинский"],
+]
+
+
+@pytest.mark.parametrize("variants", SURNAME_VARIANTS, ids=lambda v: v[0])
+def test_surname_variants_meet_in_person_key(variants: list[str]) -> None:
+    from nlp.translit import guess_cyrillic_language, has_cyrillic
+
+    keys = {person_key(v, guess_cyrillic_language(v) if has_cyrillic(v) else "en") for v in variants}
+    assert len(keys) == 1, keys
+
+
+MORE_PERSONS = [
+    ("Остапа Дзюбенка", "uk", "Остап Дзюбенко"),
+    ("Алексея Лозинского", "ru", "Алексей Лозинский"),
+    ("Олексієві Лозинському", "uk", "Олексій Лозинський"),
+    ("Ірині Ящишиній", "uk", "Ірина Ящишина"),  # feminine adjectival surname stays feminine
+    ("Ирины Ящишиной", "ru", "Ирина Ящишина"),
+]
+
+
+@pytest.mark.parametrize(("surface", "lang", "nominative"), MORE_PERSONS)
+def test_normalize_more_persons(surface: str, lang: str, nominative: str) -> None:
+    assert normalize_person(surface, lang) == nominative

@@ -33,7 +33,7 @@ UNITS = [
     ("військова частина А1234", "військова частина А1234", "military unit A1234"),
     ("войсковая часть 12345", "войсковая часть 12345", "military unit 12345"),
     ("military unit A0000", "military unit A0000", "military unit A0000"),
-    ("полк «Азов»", "полк «Азов»", "azov"),
+    ("полк «Азов»", "Азов", "azov"),  # the name only, as the gold guideline annotates it
     ("повернулися бійці Азову", "Азову", "azov"),
     ("the Azov Regiment", "Azov Regiment", "azov"),
     ("Національної гвардії України", "Національної гвардії України", "national guard of ukraine"),
@@ -42,7 +42,35 @@ UNITS = [
     ("State Border Guard Service", "State Border Guard Service", "state border guard service of ukraine"),
     ("Сили територіальної оборони ЗСУ", "Сили територіальної оборони ЗСУ", "territorial defense forces"),
     ("ЧВК «Вагнер»", "ЧВК «Вагнер»", "wagner group"),
-]
+    # Russian units
+    ("155-я бригада морской пехоты", "155-я бригада морской пехоты", "155 marine brigade"),
+    ("бойцы 155-й бригады морской пехоты", "155-й бригады морской пехоты", "155 marine brigade"),
+    ("Russia's 155th Naval Infantry Brigade", "155th Naval Infantry Brigade", "155 marine brigade"),
+    ("в/ч 12345", "в/ч 12345", "military unit 12345"),
+    # word ordinals, army corps, battalions, border guards, territorial defence, named units
+    ("Третього армійського корпусу", "Третього армійського корпусу", "3 army corps"),
+    ("the 3rd Army Corps", "3rd Army Corps", "3 army corps"),
+    ("Третий армейский корпус", "Третий армейский корпус", "3 army corps"),
+    ("59 ОМПБ", "59 ОМПБ", "59 motorized infantry battalion"),
+    ("10-й прикордонний загін", "10-й прикордонний загін", "10 border detachment"),
+    ("10-го пограничного отряда", "10-го пограничного отряда", "10 border detachment"),
+    ("the 10th Border Detachment", "10th Border Detachment", "10 border detachment"),
+    ("209 ОБ ТрО", "209 ОБ ТрО", "209 territorial defense battalion"),
+    (
+        "209-го окремого батальйону територіальної оборони",
+        "209-го окремого батальйону територіальної оборони",
+        "209 territorial defense battalion",
+    ),
+    ("the 209th Separate Territorial Defence Battalion", "209th Separate Territorial Defence Battalion",
+     "209 territorial defense battalion"),
+    ("батальйону «Вовки Да Вінчі»", "Вовки Да Вінчі", "da vinci wolves"),
+    ("the Da Vinci Wolves battalion", "Da Vinci Wolves", "da vinci wolves"),
+    ("спецпідрозділ «Кракен»", "Кракен", "kraken"),
+    # German and Polish: "36." is an ordinal
+    ("z 36. Brygady Piechoty Morskiej", "36. Brygady Piechoty Morskiej", "36 marine brigade"),
+    ("die 72. Mechanisierte Brigade", "72. Mechanisierte Brigade", "72 mechanized brigade"),
+    ("the Kraken unit", "Kraken", "kraken"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "surface", "key"), UNITS)
@@ -60,6 +88,7 @@ NOT_UNITS = [
     "the Sea of Azov",
     "Ахмат Кадыров",  # a person, not the Akhmat unit
     "і т.д. 5 тд",  # "тд" in lower case is not a tank division
+    "w 2022. Brygada wróciła",  # a year before a sentence end, not an ordinal
 ]
 
 
@@ -105,3 +134,29 @@ def test_unit_key_across_languages() -> None:
         unit_key("36th Separate Marine Brigade", "en"),
     }
     assert keys == {"36 marine brigade"}
+
+
+FORMS_OF_ONE_UNIT = {
+    "36 marine brigade": [
+        "36-та окрема бригада морської піхоти",
+        "36-ї окремої бригади морської піхоти",
+        "36-й окремій бригаді морської піхоти",
+        "36-ю окремою бригадою морської піхоти",
+        "36 ОБрМП",
+        "36-й отдельной бригады морской пехоты",
+        "36-я отдельная бригада морской пехоты",
+        "36th Separate Marine Brigade",
+        "36th Marine Brigade",
+    ],
+    "3 army corps": ["Третій армійський корпус", "Третього армійського корпусу", "3-й армійський корпус",
+                     "3rd Army Corps", "Third Army Corps"],
+    "155 marine brigade": ["155-я бригада морской пехоты", "155-ї бригади морської піхоти", "155th Marine Brigade"],
+    "military unit A1234": ["в/ч А1234", "військової частини А1234", "military unit A1234", "войсковой части А1234"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "forms"), FORMS_OF_ONE_UNIT.items())
+def test_every_form_gets_the_same_key(key: str, forms: list[str]) -> None:
+    for form in forms:
+        unit = parse_unit(form)
+        assert unit is not None and unit.key == key, form
