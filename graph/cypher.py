@@ -222,6 +222,13 @@ MERGE (p)-[m:MEMBER_OF {doc_id: $doc_id}]->(u)
 SET m.row = r.row, m.page = r.page, m.unit = r.unit
 """
 
+# People the graph already knows, by key: a mention in another language may adopt one of them.
+KNOWN_PEOPLE = """
+UNWIND $keys AS k
+MATCH (p:Person {key: k})
+RETURN p.key AS key, p.name AS name
+"""
+
 APPLIED_MIGRATIONS = "MATCH (m:SchemaMigration) RETURN m.version AS version"
 RECORD_MIGRATION = """
 MERGE (m:SchemaMigration {version: $version})

@@ -10,7 +10,10 @@ import neo4j
 from graph import cypher
 from graph.connection import Graph
 from ingest.result import FileResult
-from nlp.identity import Identity, identity_of, links_between, surname_probes
+from nlp.identity import Identity, identity_of, inflection_variants, links_between, surname_probes
+
+# Pages in these languages get full NER and name normalisation; in others a name may stand inflected.
+_NORMALISED_LANGUAGES = frozenset({"uk", "ru", "en"})
 
 
 def existing_documents(graph: Graph, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -114,6 +117,7 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: 
     if result.pages:
         tx.run(cypher.UPSERT_PAGES, doc_id=doc_id, rows=result.pages).consume()
 
+    _adopt_known_people(tx, result)
     entities: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for m in result.mentions:
         label = cypher.ENTITY_LABELS[m["label"]]
@@ -151,6 +155,31 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: 
     touched |= set(entities.get(cypher.PERSON, {})) | {r["key"] for r in result.listed}
     update_identity_links(tx, touched)
     return replaced
+
+
+def _adopt_known_people(tx: neo4j.ManagedTransaction, result: FileResult) -> None:
+    """A name in another language ("Tarasa Kowalczuka" in Polish) takes the key of the one person the
+    graph already knows under its nominative ("Taras Kovalchuk", "Тарас Ковальчук"); the mention keeps
+    the key it had as ``resolved_from``. No match, or several, leaves it as it was."""
+    probes: list[tuple[dict[str, Any], list[str]]] = []
+    for m in result.mentions:
+        props = m["props"]
+        if m["label"] != "PERSON" or props.get("language") in _NORMALISED_LANGUAGES or "resolved_from" in props:
+            continue
+        variants = inflection_variants(props["surface"])
+        if variants:
+            probes.append((m, variants))
+    if not probes:
+        return
+    keys = sorted({k for _, variants in probes for k in variants} | {m["key"] for m, _ in probes})
+    known = {r["key"]: r["name"] for r in tx.run(cypher.KNOWN_PEOPLE, keys=keys)}
+    for m, variants in probes:
+        if m["key"] in known:
+            continue
+        hits = sorted(k for k in variants if k in known)
+        if len(hits) == 1:
+            m["props"]["resolved_from"] = m["key"]
+            m["key"], m["name"] = hits[0], known[hits[0]]
 
 
 def write_document(graph: Graph, result: FileResult, previous: str | None = None) -> list[str]:

@@ -30,12 +30,13 @@ and only when the two dates differ in a single digit (a plausible misreading); o
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from nlp.normalize import FIRST_NAME_FOLDS, fold_token
+from nlp.normalize import FIRST_NAME_FOLDS, fold_token, person_key
 from nlp.translit import guess_cyrillic_language, has_cyrillic
 
 __all__ = [
@@ -155,6 +156,39 @@ def resolve_in_document(mentions: list[dict[str, Any]]) -> int:
         m["key"], m["name"] = key, name
         resolved += 1
     return resolved
+
+
+# --- other languages ---------------------------------------------------------------------------
+# Case endings of names in Latin-script Slavic languages (Polish, Czech, Slovak...): "Tarasa
+# Kowalczuka", "Tarasowi Kowalczukowi", "z Olgą Bondar". Longest first. German and the Romance
+# languages do not inflect names.
+_LATIN_CASE_ENDINGS = ("owi", "ewi", "iem", "em", "ego", "emu", "ie", "ej", "ą", "ę", "a", "u", "y", "i", "e")
+_FEMININE_ENDINGS = ("ą", "ej", "ę", "y")  # Olgą, Bondarenkowej, Olgę, Olgy -> Olga
+
+
+def inflection_variants(surface: str) -> list[str]:
+    """Person keys ``surface`` may stand for in the nominative, when it is a Latin-script full name
+    in an inflecting language: the keys of every word with one case ending removed (or made "-a").
+
+    Used to adopt a person the graph already knows; never to create one.
+    """
+    words = surface.split()
+    if not 2 <= len(words) <= 3 or not all(w.isalpha() and w[0].isupper() for w in words):
+        return []
+    options: list[list[str]] = []
+    for word in words:
+        forms = {word}
+        lower = word.lower()
+        for ending in _LATIN_CASE_ENDINGS:
+            stem = word[: -len(ending)]
+            if lower.endswith(ending) and len(stem) >= 3:
+                forms.add(stem)
+                if ending in _FEMININE_ENDINGS:
+                    forms.add(stem + "a")
+        options.append(sorted(forms))
+    own = person_key(surface, "en")
+    keys = {person_key(" ".join(combo), "en") for combo in itertools.product(*options)}
+    return sorted(k for k in keys - {own} if k)
 
 
 # --- scored candidates -----------------------------------------------------------------------------

@@ -753,6 +753,20 @@ def _lone_latin_name_ok(tokens: list, i: int) -> bool:
     return speech or titled or (inside and bool(_STRONG_LATIN_SURNAME.search(word)))
 
 
+# Polish, Czech and Slovak inflect first names ("Tarasa", "Olgą", "Tarasowi"): the stem is the name.
+_LATIN_NAME_ENDINGS = ("owi", "em", "ie", "ą", "ę", "a", "u", "y")
+
+
+def _latin_first_name(word: str) -> bool:
+    if is_first_name(word):
+        return True
+    for ending in _LATIN_NAME_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and (is_first_name(stem) or is_first_name(stem + "a")):
+            return True
+    return False
+
+
 @Language.factory("cc_latin_persons")
 def make_latin_persons(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
@@ -778,7 +792,7 @@ def make_latin_persons(nlp: Language, name: str):
             # Capitalised words before the name: a title ("Ombudsman Lubinets") or, in German, any noun or
             # a preposition at a sentence start ("Laut Ombudsmann Dmytro Lubinets"). The name starts at
             # its first name when there is one, else after the titles; it has at most three words.
-            firsts = [k for k in range(len(run)) if is_first_name(tokens[run[k]].text)]
+            firsts = [k for k in range(len(run)) if _latin_first_name(tokens[run[k]].text)]
             if firsts and firsts[0] > 0:
                 run = run[firsts[0] :]
             while len(run) >= 2 and tokens[run[0]].text.lower() in _KIN:
@@ -787,7 +801,7 @@ def make_latin_persons(nlp: Language, name: str):
             words = [tokens[k].text for k in run]
             ok = False
             if len(words) >= 2:
-                first_name = is_first_name(words[0])
+                first_name = _latin_first_name(words[0])
                 surname = bool(_LATIN_SURNAME_SUFFIX.search(words[-1]))
                 ok = first_name and (surname or len(words[-1]) >= 3)
                 start = run[0]
