@@ -12,7 +12,7 @@ from functools import cache
 import pytest
 
 from crosscheck.settings import Settings
-from nlp.evaluate import GOLD_LANGS, SPLITS, GoldSentence, Scores, Span, format_table, load_gold, predict, score
+from nlp.evaluate import FRESH, GOLD_LANGS, SPLITS, GoldSentence, Scores, Span, format_table, load_gold, predict, score
 
 pytestmark = pytest.mark.integration
 
@@ -48,4 +48,14 @@ def test_heldout_printed(lang: str) -> None:
     """Heldout alone, for information: too few spans per label for a threshold of its own."""
     scores = _scores(lang, "heldout")
     print("\n" + format_table(f"== {lang} heldout", scores))
+    assert scores["ALL"].support > 0
+
+
+@pytest.mark.parametrize("lang", GOLD_LANGS)
+def test_fresh_printed(lang: str) -> None:
+    """The fresh set (written after tuning, tests/gold/fresh/README.md), for information only: a
+    threshold on it would invite tuning on it."""
+    sentences = load_gold(lang, FRESH)
+    scores = score([s.spans for s in sentences], predict(sentences, lang, MODELS))
+    print("\n" + format_table(f"== {lang} fresh (untuned)", scores))
     assert scores["ALL"].support > 0
