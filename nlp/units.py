@@ -303,9 +303,18 @@ _FULL = re.compile(
 )
 
 
+# English-language reports transliterate the abbreviations letter by letter ("36 OBrMP", "93 OMBr").
+_ABBR_LATIN = str.maketrans(
+    {"А": "A", "Б": "B", "В": "V", "Г": "H", "Д": "D", "Е": "E", "М": "M", "Н": "N", "О": "O", "П": "P",
+     "С": "S", "Т": "T", "Ш": "Sh", "р": "r", "е": "e", "п": "p"}
+)  # fmt: skip
+
+
 def _ocr_tolerant(abbreviation: str) -> str:
     # Tesseract reads the small "р" before a capital as "рР" ("36 ОБрРМП", "ТрРО", "ОГШБРр").
-    return abbreviation.replace("р", "рр?")
+    tolerant = abbreviation.replace("р", "рр?")
+    latin = abbreviation.translate(_ABBR_LATIN)
+    return tolerant if latin == abbreviation else f"{tolerant}|{latin}"
 
 
 _ABBR = re.compile(

@@ -160,3 +160,12 @@ def test_every_form_gets_the_same_key(key: str, forms: list[str]) -> None:
     for form in forms:
         unit = parse_unit(form)
         assert unit is not None and unit.key == key, form
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [("36 OBrMP", "36 ОБрМП"), ("93 OMBr", "93 ОМБр"), ("128 OHShBr", "128 ОГШБр"), ("209 OB TrO", "209 ОБ ТрО")],
+)
+def test_latin_transliterated_abbreviations_meet_the_cyrillic_key(latin: str, cyrillic: str) -> None:
+    assert parse_unit(latin, "en") is not None
+    assert parse_unit(latin, "en").key == parse_unit(cyrillic, "uk").key
