@@ -1,0 +1,1 @@
+"""Claims: quantities, attributed statements and status claims about people, from page text and list rows."""

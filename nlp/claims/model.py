@@ -1,0 +1,57 @@
+"""What claim extraction returns, as plain data (the contract between nlp.claims and graph)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("quantity", "statement", "status")
+# What is counted, normalised across languages. "people" is a total that may sum other categories.
+CATEGORIES = ("people", "servicemen", "civilians", "prisoners_of_war", "bodies", "children", "wounded", "defenders")
+DIRECTIONS = ("to_ukraine", "to_russia", "both")  # who got people back; "both" for a swap stated as such
+QUALIFIERS = ("exact", "over", "at_least", "about", "up_to", "almost", "under")
+STATUSES = ("released", "exchanged", "held", "missing", "detained", "killed")
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str  # one of KINDS
+    page: int
+    start: int  # [start, end) of the claim's text in Page.text (the clause or sentence that states it)
+    end: int
+    text: str  # Page.text[start:end]
+    language: str
+    confidence: float  # 0..1
+    extractor: str  # "quantity-rule", "statement-rule", "status-rule", "list-title", ...
+    # quantity claims
+    value: float | None = None  # 150, 1000, 2.5 ...
+    qualifier: str | None = None  # one of QUALIFIERS ("понад 200" -> over)
+    category: str | None = None  # one of CATEGORIES
+    # entity key refining the category: defenders of <place key>, members of <unit key>
+    category_detail: str | None = None
+    direction: str | None = None  # one of DIRECTIONS
+    # the occurrence the claim is about
+    event_kind: str | None = None  # "exchange" | "repatriation" | "release" | "capture" | ...
+    event_date: str | None = None  # ISO date the event happened (resolved against the document date)
+    event_stage: int | None = None  # "the second day" of a multi-day exchange -> 2
+    # status claims about a person
+    status: str | None = None  # one of STATUSES
+    status_date: str | None = None  # ISO: the date the status holds at/from
+    subject_key: str | None = None  # entity key the claim is about (Person key for status claims)
+    subject_label: str | None = None  # PERSON | UNIT | PLACE | ORG
+    subject_name: str | None = None
+    # attributed statements (any kind may be attributed)
+    speaker_key: str | None = None  # Person (or ORG) key of who said it
+    speaker_label: str | None = None
+    speaker_name: str | None = None
+    verb: str | None = None  # the verb of saying as written ("заявив", "said")
+    quote: str | None = None  # the quoted or reported content
+    # categories a total is said to consist of ("176 people, including 150 servicemen")
+    parts: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def event_key(self) -> str | None:
+        """Identity of the occurrence: kind and date (and stage): claims under one key are comparable."""
+        if not self.event_kind or not self.event_date:
+            return None
+        stage = f":stage{self.event_stage}" if self.event_stage else ""
+        return f"{self.event_kind}:{self.event_date}{stage}"
