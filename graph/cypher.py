@@ -19,8 +19,8 @@ MENTIONS = "MENTIONS"
 LISTED_IN = "LISTED_IN"
 MEMBER_OF = "MEMBER_OF"
 POSSIBLY_SAME_AS = "POSSIBLY_SAME_AS"  # v3
-# Reserved for later schema versions (docs/schema.md): Claim, Event, STATED_IN, ABOUT, SAID_BY,
-# CORROBORATES, CONTRADICTS.
+CLAIM, EVENT = "Claim", "Event"  # v4
+STATED_IN, ABOUT, SAID_BY, CORROBORATES, CONTRADICTS = "STATED_IN", "ABOUT", "SAID_BY", "CORROBORATES", "CONTRADICTS"
 
 EXISTING_DOCUMENTS = """
 UNWIND $doc_ids AS id
@@ -228,6 +228,105 @@ UNWIND $keys AS k
 MATCH (p:Person {key: k})
 RETURN p.key AS key, p.name AS name
 """
+
+# --- Claims (v4) ---------------------------------------------------------------------------------
+
+# Before a document's claims go: the event keys and subjects whose links must be recomputed.
+DOCUMENT_CLAIM_KEYS = """
+MATCH (c:Claim {doc_id: $doc_id})
+RETURN collect(DISTINCT c.event_key) AS event_keys, collect(DISTINCT c.subject_key) AS subjects
+"""
+
+# DETACH: the claims' STATED_IN, ABOUT, SAID_BY and every CORROBORATES/CONTRADICTS link go with them.
+DELETE_DOCUMENT_CLAIMS = """
+MATCH (c:Claim {doc_id: $doc_id})
+DETACH DELETE c
+"""
+
+# An Event exists because claims are about it: none left, no event.
+DELETE_ORPHAN_EVENTS = """
+UNWIND $keys AS k
+MATCH (e:Event {key: k})
+WHERE NOT (e)<-[:ABOUT]-()
+DELETE e
+"""
+
+# The claims themselves and where they are stated. CREATE, as for mentions: the same transaction deleted
+# the document's earlier claims first.
+UPSERT_CLAIMS = """
+MATCH (d:Document {doc_id: $doc_id})
+UNWIND $rows AS r
+CREATE (c:Claim)
+SET c = r.props
+CREATE (c)-[s:STATED_IN]->(d)
+SET s = r.stated_in
+"""
+
+# The occurrence a claim is about: one Event per key (kind, date, stage), shared by every source.
+UPSERT_CLAIM_EVENTS = """
+UNWIND $rows AS r
+MATCH (c:Claim {claim_id: r.claim_id})
+MERGE (e:Event {key: r.key})
+ON CREATE SET e.kind = r.kind, e.date = r.date, e.stage = r.stage
+CREATE (c)-[:ABOUT]->(e)
+"""
+
+# The entity a claim is about and who said it: MATCH, not MERGE — the document's mentions or list rows
+# created them; a key the graph does not know gives no edge rather than an entity without provenance.
+_CLAIM_ABOUT = """
+UNWIND $rows AS r
+MATCH (c:Claim {claim_id: r.claim_id})
+MATCH (e:__LABEL__ {key: r.key})
+CREATE (c)-[:__REL__]->(e)
+"""
+
+CLAIM_ABOUT = {
+    label: _CLAIM_ABOUT.replace("__LABEL__", label).replace("__REL__", ABOUT) for label in ENTITY_LABELS.values()
+}
+CLAIM_SAID_BY = {
+    label: _CLAIM_ABOUT.replace("__LABEL__", label).replace("__REL__", SAID_BY) for label in (PERSON, ORGANIZATION)
+}
+
+# Every claim under these event keys or about these subjects, from any document: the candidates links are
+# computed from (indexed lookups on Claim.event_key and Claim.subject_key).
+CLAIM_CANDIDATES = """
+MATCH (c:Claim) WHERE c.event_key IN $event_keys
+RETURN properties(c) AS claim
+UNION
+MATCH (c:Claim) WHERE c.subject_key IN $subjects
+RETURN properties(c) AS claim
+"""
+
+# Links computed under these event keys / subjects that the evidence no longer supports ($keep: "a|b|TYPE").
+# A link records the key it was computed under, so links under other keys are left alone.
+DELETE_STALE_CLAIM_LINKS = """
+MATCH (c:Claim) WHERE c.event_key IN $event_keys
+MATCH (c)-[r:CORROBORATES|CONTRADICTS]-(:Claim)
+WHERE r.event_key IN $event_keys
+WITH DISTINCT r
+WHERE NOT (startNode(r).claim_id + '|' + endNode(r).claim_id + '|' + type(r)) IN $keep
+DELETE r
+"""
+
+DELETE_STALE_STATUS_LINKS = """
+MATCH (c:Claim) WHERE c.subject_key IN $subjects
+MATCH (c)-[r:CORROBORATES|CONTRADICTS]-(:Claim)
+WHERE r.subject_key IN $subjects
+WITH DISTINCT r
+WHERE NOT (startNode(r).claim_id + '|' + endNode(r).claim_id + '|' + type(r)) IN $keep
+DELETE r
+"""
+
+# Direction is fixed (lower claim_id -> higher): MERGE finds the link whichever document is written.
+_MERGE_CLAIM_LINKS = """
+UNWIND $links AS l
+MATCH (a:Claim {claim_id: l.a})
+MATCH (b:Claim {claim_id: l.b})
+MERGE (a)-[r:__TYPE__]->(b)
+SET r = l.props
+"""
+
+MERGE_CLAIM_LINKS = {t: _MERGE_CLAIM_LINKS.replace("__TYPE__", t) for t in (CORROBORATES, CONTRADICTS)}
 
 APPLIED_MIGRATIONS = "MATCH (m:SchemaMigration) RETURN m.version AS version"
 RECORD_MIGRATION = """

@@ -81,6 +81,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             _backfill_identity,
         ),
     ),
+    Migration(
+        4,
+        "claims: Claim, Event, STATED_IN, ABOUT, SAID_BY, CORROBORATES, CONTRADICTS",
+        (
+            _constraint("claim_id", cypher.CLAIM, "claim_id"),
+            _constraint("event_key", cypher.EVENT, "key"),
+            _index("claim_doc_id", cypher.CLAIM, "doc_id"),  # a document's claims are replaced on re-ingest
+            _index("claim_event_key", cypher.CLAIM, "event_key"),
+            _index("claim_subject_key", cypher.CLAIM, "subject_key"),
+            _index("claim_category", cypher.CLAIM, "category"),
+            _index("claim_event_date", cypher.CLAIM, "event_date"),
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -58,6 +58,42 @@ def _same_as(var: str, keep: str) -> str:
     return _SAME_AS_COLUMN.replace("__X__", var).replace("__KEEP__", keep)
 
 
+# Claims (v4). A claim's source and span: the document, its publication date and [page, start, end] into
+# Page.text; the links it has to claims of other sources, as "TYPE score: reason".
+_CLAIM_SOURCE = """MATCH (__C__)-[__S__:STATED_IN]->(__D__:Document)
+"""
+_CLAIM_LINKS = """OPTIONAL MATCH (c)-[l:CORROBORATES|CONTRADICTS]-(:Claim)
+WITH __KEEP__, collect(type(l) + ' ' + toString(l.score) + ': ' + l.reason) AS links
+"""
+
+
+def _source(claim: str, rel: str, doc: str) -> str:
+    return _CLAIM_SOURCE.replace("__C__", claim).replace("__S__", rel).replace("__D__", doc)
+
+
+def _claim_links(keep: str) -> str:
+    return _CLAIM_LINKS.replace("__KEEP__", keep)
+
+
+_PERSON = Param(
+    "person",
+    "a person's name, in any script or spelling, or part of one (Ковальчук, Kovalchuk, Тараса Ковальчука)",
+    "Kovalchuk",
+    derive={"person_keys": "search_keys", "person_fold": "search_fold"},
+)
+_MATCH_PERSON = """
+MATCH (e:Person)
+WHERE e.key IN $person_keys
+   OR (size($person_fold) >= 4 AND e.key CONTAINS $person_fold)
+   OR toLower(e.name) CONTAINS toLower($person)
+   OR any(a IN e.aliases WHERE toLower(a) CONTAINS toLower($person))
+"""
+
+_CLAIM_COLUMNS = """c.kind AS kind, c.text AS claim, c.value AS value, c.qualifier AS qualifier,
+       c.category AS category, c.direction AS direction, c.status AS status, c.status_date AS status_date,
+       c.speaker_name AS speaker, d.path AS source, d.published AS published, [s.page, s.start, s.end] AS span"""
+
+
 CATALOGUE: tuple[SavedQuery, ...] = (
     SavedQuery(
         name="documents-mentioning",
@@ -220,6 +256,164 @@ RETURN d.path AS document, d.list_title AS list, l.row AS row, p.name AS person,
        l.start AS start, l.end AS end, l.bbox AS bbox, l.bbox_unit AS bbox_unit, l.raw AS raw,
        l.repairs AS repairs, l.confidence AS confidence
 ORDER BY document, row
+LIMIT $limit
+""",
+    ),
+    SavedQuery(
+        name="contradictions",
+        title="Sources that contradict each other",
+        description="Pairs of claims from different documents that cannot both be true, newest event first: "
+        "different numbers for the same event (kind, date, stage), category and direction (`150 vs 157 "
+        "servicemen returned to Ukraine (exchange on 2025-02-05)`), or statuses of one person that conflict "
+        "in time (released on a date, still held or missing after it). Each side with its document, "
+        "publication date and span (`[page, start, end]` into `Page.text`). Numbers of two different "
+        "exchanges are never compared.",
+        params=(Param("limit", "how many rows at most", "20", type="int", default="200"),),
+        cypher="""
+MATCH (a:Claim)-[r:CONTRADICTS]->(b:Claim)
+"""
+        + _source("a", "sa", "da")
+        + _source("b", "sb", "db")
+        + """RETURN coalesce(a.event_date, a.status_date, b.status_date) AS date, r.reason AS reason,
+       r.event_key AS event, r.subject_key AS subject, r.value_a AS value_a, r.value_b AS value_b,
+       a.text AS claim_a, da.path AS source_a, da.published AS published_a, [sa.page, sa.start, sa.end] AS span_a,
+       b.text AS claim_b, db.path AS source_b, db.published AS published_b, [sb.page, sb.start, sb.end] AS span_b,
+       r.score AS score, a.claim_id AS claim_id_a, b.claim_id AS claim_id_b
+ORDER BY date DESC, reason
+LIMIT $limit
+""",
+    ),
+    SavedQuery(
+        name="event-claims",
+        title="Everything claimed about an event",
+        description="Every claim about one event — an exchange, repatriation, release… — given by its key "
+        "(`exchange:2025-03-14`, `exchange:2025-03-14:stage2` for the second day) or by its date (all events "
+        "that day): numbers, statuses and attributed statements, with source, span and the claims of other "
+        "sources each one corroborates or contradicts.",
+        params=(Param("event", "event key (kind:date[:stageN]) or ISO date", "2025-03-14"),),
+        cypher="""
+MATCH (c:Claim)
+WHERE c.event_key = $event OR c.event_date = $event
+"""
+        + _source("c", "s", "d")
+        + _claim_links("c, s, d")
+        + """RETURN c.event_key AS event, """
+        + _CLAIM_COLUMNS
+        + """, links, c.claim_id AS claim_id
+ORDER BY event, category, value, source
+""",
+    ),
+    SavedQuery(
+        name="person-claims",
+        title="Everything claimed about a person",
+        description="Every claim about a person (status: released, exchanged, held, missing, detained, "
+        "killed; numbers and statements naming them), across sources and dates, with the document, its "
+        "publication date, the span, and the claims of other sources it agrees or conflicts with. The name "
+        "is matched as in `entity-everywhere`, in any script or form.",
+        params=(_PERSON,),
+        cypher=_MATCH_PERSON
+        + """MATCH (c:Claim)-[:ABOUT]->(e)
+"""
+        + _source("c", "s", "d")
+        + _claim_links("e, c, s, d")
+        + """RETURN e.name AS person, e.birth_date AS birth_date, """
+        + _CLAIM_COLUMNS
+        + """, c.event_key AS event, links, c.claim_id AS claim_id
+ORDER BY person, coalesce(c.status_date, c.event_date, d.published), source
+""",
+    ),
+    SavedQuery(
+        name="claims-by-speaker",
+        title="What a person or organisation said",
+        description="Attributed claims (`said`, `заявив`, `сообщил`…): who said what, the verb and the "
+        "quote as written, with source and span. The speaker is matched by name in any script, including "
+        "speakers crosscheck did not resolve to an entity.",
+        params=(
+            Param(
+                "speaker",
+                "name of the speaker, in any script, or part of one (Гордієнко, Hordiienko, Координаційний штаб)",
+                "Hordiienko",
+                derive={"speaker_keys": "search_keys", "speaker_fold": "search_fold"},
+            ),
+        ),
+        cypher="""
+MATCH (c:Claim) WHERE c.speaker_name IS NOT NULL OR (c)-[:SAID_BY]->()
+OPTIONAL MATCH (c)-[:SAID_BY]->(e)
+WITH c, e
+WHERE (e IS NOT NULL AND (e.key IN $speaker_keys
+                          OR (size($speaker_fold) >= 4 AND e.key CONTAINS $speaker_fold)
+                          OR toLower(e.name) CONTAINS toLower($speaker)
+                          OR any(a IN e.aliases WHERE toLower(a) CONTAINS toLower($speaker))))
+   OR toLower(coalesce(c.speaker_name, '')) CONTAINS toLower($speaker)
+"""
+        + _source("c", "s", "d")
+        + """RETURN coalesce(e.name, c.speaker_name) AS speaker, c.verb AS verb, c.quote AS quote, c.text AS claim,
+       c.kind AS kind, c.event_key AS event, d.path AS source, d.published AS published,
+       [s.page, s.start, s.end] AS span, c.claim_id AS claim_id
+ORDER BY speaker, published, source
+""",
+    ),
+    SavedQuery(
+        name="agreeing-sources",
+        title="Sources that corroborate a claim",
+        description="For a claim (its `claim_id`, or words of its text), the claims of other documents that "
+        "corroborate it — the same number for the same event, a compatible range (`over 200` vs 250), the "
+        "parts of a total (`150 servicemen + 26 civilians = 176`), the same status of a person — with "
+        "score, reason, source and span.",
+        params=(Param("claim", "a claim_id, or words of the claim's text", "150"),),
+        cypher="""
+MATCH (c:Claim)
+WHERE c.claim_id = $claim OR toLower(c.text) CONTAINS toLower($claim)
+MATCH (c)-[r:CORROBORATES]-(o:Claim)
+"""
+        + _source("c", "s", "d")
+        + _source("o", "so", "od")
+        + """RETURN c.text AS claim, d.path AS source, [s.page, s.start, s.end] AS span, r.score AS score,
+       r.reason AS reason, o.text AS agreeing_claim, od.path AS agreeing_source, od.published AS published,
+       [so.page, so.start, so.end] AS agreeing_span, c.claim_id AS claim_id, o.claim_id AS agreeing_claim_id
+ORDER BY claim_id, score DESC, agreeing_source
+""",
+    ),
+    SavedQuery(
+        name="status-conflicts",
+        title="People whose status conflicts across sources",
+        description="People one source reports released (or exchanged) on a date while another reports "
+        "them held, detained or missing on or after it; killed but later released or held; or released on "
+        "two different dates. Both statuses with dates, sources and spans.",
+        params=(Param("limit", "how many rows at most", "20", type="int", default="200"),),
+        cypher="""
+MATCH (a:Claim)-[r:CONTRADICTS]->(b:Claim)
+WHERE a.kind = 'status' AND b.kind = 'status'
+OPTIONAL MATCH (p:Person {key: a.subject_key})
+"""
+        + _source("a", "sa", "da")
+        + _source("b", "sb", "db")
+        + """RETURN coalesce(p.name, a.subject_key) AS person, p.birth_date AS birth_date, r.reason AS reason,
+       a.status AS status_a, a.status_date AS date_a, da.path AS source_a, [sa.page, sa.start, sa.end] AS span_a,
+       b.status AS status_b, b.status_date AS date_b, db.path AS source_b, [sb.page, sb.start, sb.end] AS span_b
+ORDER BY person, date_a
+LIMIT $limit
+""",
+    ),
+    SavedQuery(
+        name="numbers-over-time",
+        title="A count across events and sources",
+        description="The values each source gives for one category (`people`, `servicemen`, `civilians`, "
+        "`prisoners_of_war`, `bodies`, `children`, `wounded`, `defenders`) by event date: one row per "
+        "event, direction and source, so diverging sources stand side by side.",
+        params=(
+            Param("category", "what is counted", "servicemen", default="people"),
+            Param("limit", "how many rows at most", "50", type="int", default="500"),
+        ),
+        cypher="""
+MATCH (c:Claim {category: $category})
+WHERE c.kind = 'quantity' AND c.event_date IS NOT NULL
+"""
+        + _source("c", "s", "d")
+        + """RETURN c.event_date AS date, c.event_key AS event, c.direction AS direction,
+       c.category_detail AS detail, c.value AS value, c.qualifier AS qualifier, d.path AS source,
+       d.published AS published, [s.page, s.start, s.end] AS span, c.claim_id AS claim_id
+ORDER BY date, event, direction, source
 LIMIT $limit
 """,
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
@@ -10,6 +11,7 @@ import neo4j
 from graph import cypher
 from graph.connection import Graph
 from ingest.result import FileResult
+from nlp.claims.link import link_claims
 from nlp.identity import Identity, identity_of, inflection_variants, links_between, surname_probes
 
 # Pages in these languages get full NER and name normalisation; in others a name may stand inflected.
@@ -42,10 +44,33 @@ def add_location(graph: Graph, doc_id: str, location: str, previous: str | None 
     return graph.write(work)
 
 
-def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document: bool) -> set[str]:
-    """Delete a document's facts; returns the keys of the people they touched (whose identity links
+@dataclass
+class Touched:
+    """What a write touched, whose derived links are recomputed at the end of the transaction: people (identity
+    links), event keys and claim subjects (claim links)."""
+
+    people: set[str] = field(default_factory=set)
+    event_keys: set[str] = field(default_factory=set)
+    subjects: set[str] = field(default_factory=set)
+
+    def __ior__(self, other: Touched) -> Touched:
+        self.people |= other.people
+        self.event_keys |= other.event_keys
+        self.subjects |= other.subjects
+        return self
+
+
+def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document: bool) -> Touched:
+    """Delete a document's facts; returns the people, event keys and subjects they touched (whose links
     must be recomputed)."""
     people = {r["key"] for r in tx.run(cypher.DOCUMENT_PEOPLE, doc_id=doc_id)}
+    keys = tx.run(cypher.DOCUMENT_CLAIM_KEYS, doc_id=doc_id).single()
+    event_keys = {k for k in (keys["event_keys"] if keys else []) if k}
+    subjects = {k for k in (keys["subjects"] if keys else []) if k}
+    # Claims first: DETACH takes their links, and the entities they were ABOUT can then be pruned.
+    tx.run(cypher.DELETE_DOCUMENT_CLAIMS, doc_id=doc_id).consume()
+    if event_keys:
+        tx.run(cypher.DELETE_ORPHAN_EVENTS, keys=sorted(event_keys)).consume()
     ids = [r["id"] for r in tx.run(cypher.DOCUMENT_ENTITIES, doc_id=doc_id)]
     tx.run(cypher.DELETE_DOCUMENT_MENTIONS, doc_id=doc_id).consume()
     tx.run(cypher.DELETE_DOCUMENT_LISTINGS, doc_id=doc_id).consume()
@@ -56,7 +81,78 @@ def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document:
     if ids:
         tx.run(cypher.REFRESH_ALIASES, ids=ids).consume()
         tx.run(cypher.PRUNE_ENTITIES, ids=ids).consume()
-    return people
+    return Touched(people, event_keys, subjects)
+
+
+def _write_claims(tx: neo4j.ManagedTransaction, result: FileResult) -> Touched:
+    """A document's claims, the events and entities they are about, and who said them."""
+    if not result.claims:
+        return Touched()
+    doc_id = result.doc_id
+    # Sorted so that concurrent writers lock claims and events in the same order.
+    claims = sorted(result.claims, key=lambda c: c["claim_id"])
+    rows = [
+        {
+            "props": {k: v for k, v in c["props"].items() if v is not None},
+            "stated_in": {k: v for k, v in c["stated_in"].items() if v is not None},
+        }
+        for c in claims
+    ]
+    tx.run(cypher.UPSERT_CLAIMS, doc_id=doc_id, rows=rows).consume()
+    events = [{"claim_id": c["claim_id"], **c["event"]} for c in claims if c["event"]]
+    if events:
+        tx.run(cypher.UPSERT_CLAIM_EVENTS, rows=sorted(events, key=lambda e: (e["key"], e["claim_id"]))).consume()
+    for role, statements in (("subject", cypher.CLAIM_ABOUT), ("speaker", cypher.CLAIM_SAID_BY)):
+        by_label: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for c in claims:
+            ref = c[role]
+            label = cypher.ENTITY_LABELS.get(ref["label"] or "PERSON") if ref else None
+            if label in statements:
+                by_label[label].append({"claim_id": c["claim_id"], "key": ref["key"]})
+        for label, refs in by_label.items():
+            tx.run(statements[label], rows=refs).consume()
+    return Touched(
+        event_keys={c["props"]["event_key"] for c in claims if c["props"].get("event_key")},
+        subjects={c["props"]["subject_key"] for c in claims if c["props"].get("subject_key")},
+    )
+
+
+def update_claim_links(tx: neo4j.ManagedTransaction, event_keys: set[str], subjects: set[str]) -> None:
+    """Recompute CORROBORATES / CONTRADICTS under these event keys and subjects, from every claim there.
+
+    A link depends only on the claims under its one event key (quantities, sums of parts) or subject
+    (statuses), and records that key; so recomputing a key from all its claims is complete, and a link the
+    evidence no longer supports (a part of a sum deleted with its document) is found and removed.
+    """
+    if not event_keys and not subjects:
+        return
+    keys, subs = sorted(event_keys), sorted(subjects)
+    rows = [r["claim"] for r in tx.run(cypher.CLAIM_CANDIDATES, event_keys=keys, subjects=subs)]
+    # Every candidate counts as new: links among other documents' claims may change too (a sum of parts).
+    links = link_claims(rows, [])
+    # Only the links computed under the touched keys: a claim fetched for its subject keeps the links of its
+    # (untouched) event key, and the reverse.
+    links = [
+        link
+        for link in links
+        if (link.get("event_key") in event_keys) or (link.get("subject_key") in subjects and not link.get("event_key"))
+    ]
+    keep = [f"{link['a']}|{link['b']}|{link['type']}" for link in links]
+    if keys:
+        tx.run(cypher.DELETE_STALE_CLAIM_LINKS, event_keys=keys, keep=keep).consume()
+    if subs:
+        tx.run(cypher.DELETE_STALE_STATUS_LINKS, subjects=subs, keep=keep).consume()
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for link in links:
+        props = {k: v for k, v in link.items() if k not in ("a", "b", "type") and v is not None}
+        by_type[link["type"]].append({"a": link["a"], "b": link["b"], "props": props})
+    for kind, rows_of_kind in sorted(by_type.items()):
+        tx.run(cypher.MERGE_CLAIM_LINKS[kind], links=rows_of_kind).consume()
+
+
+def _update_links(tx: neo4j.ManagedTransaction, touched: Touched) -> None:
+    update_identity_links(tx, touched.people)
+    update_claim_links(tx, touched.event_keys, touched.subjects)
 
 
 def update_identity_links(tx: neo4j.ManagedTransaction, keys: set[str]) -> None:
@@ -90,26 +186,26 @@ def update_identity_links(tx: neo4j.ManagedTransaction, keys: set[str]) -> None:
 
 
 def _release_location(
-    tx: neo4j.ManagedTransaction, location: str, previous: str | None, touched: set[str] | None = None
+    tx: neo4j.ManagedTransaction, location: str, previous: str | None, touched: Touched | None = None
 ) -> list[str]:
     """The file at ``location`` changed: the document it held loses this place, and is deleted with
-    its facts when it is no longer anywhere (the people it touched are added to ``touched``)."""
+    its facts when it is no longer anywhere (what it touched is added to ``touched``, or relinked now)."""
     if previous is None:
         return []
     row = tx.run(cypher.RELEASE_LOCATION, location=location, previous=previous).single()
     if row is not None and row["remaining"] == 0:
-        people = _remove_facts(tx, previous, delete_document=True)
+        removed = _remove_facts(tx, previous, delete_document=True)
         if touched is None:
-            update_identity_links(tx, people)
+            _update_links(tx, removed)
         else:
-            touched |= people
+            touched |= removed
         return [previous]
     return []
 
 
 def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: str | None) -> list[str]:
     doc_id = result.doc_id
-    touched: set[str] = set()
+    touched = Touched()
     replaced = _release_location(tx, result.location, previous, touched)
     # A re-ingest of the same content (--force) replaces what an earlier extraction wrote.
     touched |= _remove_facts(tx, doc_id, delete_document=False)
@@ -151,9 +247,11 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: 
         # Sorted so that concurrent writers lock entity keys in the same order.
         ordered = sorted(rows.values(), key=lambda r: r["key"])
         tx.run(cypher.UPSERT_ENTITY_MENTIONS[label], doc_id=doc_id, rows=ordered).consume()
-    # In the same transaction: the document and the identity links its people imply appear together.
-    touched |= set(entities.get(cypher.PERSON, {})) | {r["key"] for r in result.listed}
-    update_identity_links(tx, touched)
+    # After the entities: claims point at the people, units and places the document mentions.
+    touched |= _write_claims(tx, result)
+    # In the same transaction: the document and the links its people and claims imply appear together.
+    touched.people |= set(entities.get(cypher.PERSON, {})) | {r["key"] for r in result.listed}
+    _update_links(tx, touched)
     return replaced
 
 

@@ -25,6 +25,22 @@ def listed_id_for(doc_id: str, page: int, row: int) -> str:
     return hashlib.sha256(f"{doc_id}|{page}|row{row}".encode()).hexdigest()[:32]
 
 
+def claim_id_for(
+    doc_id: str,
+    page: int,
+    start: int,
+    end: int,
+    kind: str,
+    category: str | None,
+    subject_key: str | None,
+    status: str | None,
+) -> str:
+    """Deterministic claim id: where it is stated and what it says, so a re-ingest MERGEs onto the same claim
+    and two claims in one sentence (150 servicemen, 26 civilians) stay apart."""
+    raw = f"{doc_id}|{page}|{start}|{end}|{kind}|{category or ''}|{subject_key or ''}|{status or ''}".encode()
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
 @dataclass
 class FileResult:
     location: str  # absolute path of the file, the identity of "this file in this folder"
@@ -37,6 +53,9 @@ class FileResult:
     pages: list[dict[str, Any]] = field(default_factory=list)  # {page_id, props}
     mentions: list[dict[str, Any]] = field(default_factory=list)  # {label, key, name, mention_id, props}
     listed: list[dict[str, Any]] = field(default_factory=list)  # {key, name, unit_key, unit_name, props}
+    # v4: {claim_id, props (Claim node), stated_in {page, start, end, bbox, bbox_unit}, event {key, kind, date,
+    # stage} | None, subject {label, key} | None, speaker {label, key} | None}
+    claims: list[dict[str, Any]] = field(default_factory=list)
     error_reason: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)

@@ -7,6 +7,7 @@ input, so one broken file cannot stop a batch.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 import traceback
 from datetime import UTC, datetime
@@ -15,10 +16,12 @@ from pathlib import Path
 from crosscheck.errors import CrosscheckError, InputError, OversizedFile
 from crosscheck.settings import Settings
 from ingest.model import Page, ParsedDocument
-from ingest.result import FileResult, listed_id_for, mention_id_for, page_id_for
+from ingest.result import FileResult, claim_id_for, listed_id_for, mention_id_for, page_id_for
 from nlp.model import ListInfo, ListRecord
 
-EXTRACTOR_VERSION = "3"  # bump when extraction changes so --force re-ingests are traceable
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "4"  # bump when extraction changes so --force re-ingests are traceable
 SENTENCE_MAX = 400
 
 
@@ -117,6 +120,87 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
 
     resolve_in_document(result.mentions)
     result.document.update(language=doc_lang)
+    t0 = time.perf_counter()
+    _add_claims(result, parsed, page_langs, info, records)
+    result.timings["claims"] = time.perf_counter() - t0
+
+
+def _add_claims(
+    result: FileResult, parsed: ParsedDocument, langs: list[str], info: ListInfo | None, records: list[ListRecord]
+) -> None:
+    """Claims (v4) after the mentions and list rows they refer to. Claims are an addition to a document, not
+    its substance: a failure here leaves a warning on the document instead of failing it."""
+    try:
+        from nlp.claims.extract import extract_claims
+    except ModuleNotFoundError as exc:
+        if exc.name != "nlp.claims.extract":
+            raise
+        return  # claim extraction not installed in this build: documents are written without claims
+    try:
+        claims = extract_claims(parsed.pages, langs, result.mentions, records, info, result.document.get("published"))
+    except Exception as exc:  # an extractor bug must not cost the investigator the document
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        message = f"claims not extracted: {detail}"
+        log.warning("%s: %s", result.path, message)
+        result.warnings.append(message)
+        result.document["warnings"] = [*result.document.get("warnings", []), message]
+        return
+    doc_id = result.doc_id
+    pages = {p.number: p for p in parsed.pages}
+    seen: set[str] = set()
+    for c in claims:
+        claim_id = claim_id_for(doc_id, c.page, c.start, c.end, c.kind, c.category, c.subject_key, c.status)
+        if claim_id in seen:  # one claim per id: the extractor may read one clause twice
+            continue
+        seen.add(claim_id)
+        page = pages.get(c.page)
+        bbox = _bbox(page, c.start, c.end) if page is not None and page.words else None
+        props = {
+            "claim_id": claim_id,
+            "doc_id": doc_id,
+            "kind": c.kind,
+            "text": c.text,
+            "language": c.language,
+            "value": c.value,
+            "qualifier": c.qualifier,
+            "category": c.category,
+            "category_detail": c.category_detail,
+            "direction": c.direction,
+            "event_key": c.event_key,
+            "event_kind": c.event_kind,
+            "event_date": c.event_date,
+            "event_stage": c.event_stage,
+            "status": c.status,
+            "status_date": c.status_date,
+            "subject_key": c.subject_key,
+            "speaker_name": c.speaker_name,
+            "verb": c.verb,
+            "quote": c.quote,
+            "parts": list(c.parts),
+            "confidence": round(c.confidence, 3),
+            "extractor": c.extractor,
+        }
+        event = (
+            {"key": c.event_key, "kind": c.event_kind, "date": c.event_date, "stage": c.event_stage}
+            if c.event_key
+            else None
+        )
+        result.claims.append(
+            {
+                "claim_id": claim_id,
+                "props": props,
+                "stated_in": {
+                    "page": c.page,
+                    "start": c.start,
+                    "end": c.end,
+                    "bbox": bbox,
+                    "bbox_unit": page.bbox_unit if bbox else None,
+                },
+                "event": event,
+                "subject": {"label": c.subject_label, "key": c.subject_key} if c.subject_key else None,
+                "speaker": {"label": c.speaker_label, "key": c.speaker_key} if c.speaker_key else None,
+            }
+        )
 
 
 def _add_listed(
@@ -250,7 +334,7 @@ def process_file(location: str, folder: str, settings: Settings) -> FileResult:
 
 def _fail(result: FileResult, base: dict, reason: str, message: str) -> None:
     result.error_reason, result.error = reason, message
-    result.pages, result.mentions, result.listed = [], [], []
+    result.pages, result.mentions, result.listed, result.claims = [], [], [], []
     result.document = {
         **base,
         "media_type": result.media_type,

@@ -1,0 +1,183 @@
+"""Vocabularies of claim extraction (``models/claims/vocab.json``) and the matchers built from them.
+
+What a number counts (``match_category``), who got people back (``find_directions``), what kind of
+occurrence a sentence reports (``event_kind``) and which stage of it (``event_stage``). The words
+live in data so that a new phrasing is a JSON edit, not a code change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from nlp.claims.model import CATEGORIES
+
+__all__ = [
+    "CLAIMS_DIR",
+    "Vocab",
+    "event_kind",
+    "event_stage",
+    "find_directions",
+    "load_vocab",
+    "match_category",
+    "pattern_regex",
+]
+
+CLAIMS_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "claims"
+
+
+def pattern_regex(pattern: str) -> str:
+    """'поверну* додому' → regex: '*' any word ending, spaces any whitespace, whole words only."""
+    words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in pattern.split()]
+    return r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])"
+
+
+def _alternation(patterns: list[str]) -> str:
+    # Longest first: "prisoners of war" must win over "prisoners" at the same position.
+    return "|".join(pattern_regex(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{_alternation(patterns)})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Vocab:
+    # category name -> regex anchored at a position (after fillers); tried in CATEGORIES-independent order
+    categories: tuple[tuple[str, re.Pattern[str]], ...]
+    fillers: str  # regex alternation of skippable words between a number and what it counts
+    parts_cue: re.Pattern[str]
+    directions: tuple[tuple[str, re.Pattern[str]], ...]
+    weak_to_ukraine: re.Pattern[str]
+    events: tuple[tuple[str, re.Pattern[str]], ...]
+    pair_words: str
+    stage_re: re.Pattern[str]
+    ordinals: tuple[tuple[int, re.Pattern[str]], ...]
+    saying_verbs: re.Pattern[str]
+    according_to: re.Pattern[str]
+    that_re: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    future: re.Pattern[str]
+    negation: re.Pattern[str]
+    statuses: tuple[tuple[str, re.Pattern[str]], ...]
+    captivity: re.Pattern[str]  # "полону", "плена", "captivity": a return from captivity is an exchange
+
+
+@lru_cache(maxsize=4)
+def load_vocab(directory: str = str(CLAIMS_DIR)) -> Vocab:
+    data = json.loads((Path(directory) / "vocab.json").read_text(encoding="utf-8"))
+    cats = {k: v for k, v in data["categories"].items() if not k.startswith("_")}
+    unknown = set(cats) - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"vocab.json: categories not in the Claim contract: {sorted(unknown)}")
+    fillers = _alternation(data["fillers"])
+    stage_nouns = _alternation(data["stage_nouns"])
+    ordinals = tuple(
+        (int(n), re.compile(f"(?:{_alternation(words)})", re.IGNORECASE)) for n, words in data["ordinals"].items()
+    )
+    ordinal_alt = "|".join(f"(?:{_alternation(w)})" for w in data["ordinals"].values())
+    # "другого дня", "on the second day", "the second stage", "day 2", "2-й день"
+    stage_re = re.compile(
+        rf"(?P<ord>{ordinal_alt})\s+(?:{stage_nouns})"
+        rf"|(?:{stage_nouns})\s+(?P<num>\d)(?!\d)"
+        rf"|(?<!\d)(?P<num2>\d)\s*-?\s*(?:й|го|ий|ого|th|nd|rd|st)\s+(?:{stage_nouns})",
+        re.IGNORECASE,
+    )
+    saying = {k: v for k, v in data["saying"].items() if not k.startswith("_")}
+    return Vocab(
+        categories=tuple((name, _compile(ps)) for name, ps in cats.items()),
+        fillers=fillers,
+        parts_cue=_compile(data["parts_cues"]),
+        directions=tuple((name, _compile(ps)) for name, ps in data["directions"].items()),
+        weak_to_ukraine=_compile(data["weak_to_ukraine"]),
+        events=tuple((name, _compile(ps)) for name, ps in data["events"].items()),
+        pair_words=_alternation(data["pair_words"]),
+        stage_re=stage_re,
+        ordinals=ordinals,
+        saying_verbs=_compile(saying["verbs"]),
+        according_to=_compile(saying["according_to"]),
+        that_re=_compile(saying["that"]),
+        anaphora=_compile(saying["anaphora"]),
+        future=_compile(data["future_cues"]),
+        negation=_compile(data["negations"]),
+        statuses=tuple((name, _compile(ps)) for name, ps in data["status"].items() if not name.startswith("_")),
+        captivity=_compile(data.get("captivity", ["captivity"])),
+    )
+
+
+@dataclass(frozen=True)
+class CategoryMatch:
+    category: str
+    start: int  # the counted word in the text
+    end: int
+
+
+def match_category(text: str, pos: int, vocab: Vocab, max_fillers: int = 2) -> CategoryMatch | None:
+    """The category of the word(s) right after ``pos`` (the end of a number): "142 військовослужбовців",
+    "142 were servicemen", "150 other Ukrainians". Up to ``max_fillers`` filler words are skipped, and
+    a category is tried before a filler at each step so that a word in both lists counts."""
+    filler_re = re.compile(rf"(?:{vocab.fillers})", re.IGNORECASE)
+    cur = pos
+    for _ in range(max_fillers + 1):
+        m = re.compile(r"[ \t\u00a0]*(?:\n[ \t]*)?").match(text, cur)
+        cur = m.end() if m else cur
+        best: CategoryMatch | None = None
+        for name, rx in vocab.categories:
+            cm = rx.match(text, cur)
+            if cm and (best is None or cm.end() - cm.start() > best.end - best.start):
+                best = CategoryMatch(name, cm.start(), cm.end())
+        if best:
+            return best
+        fm = filler_re.match(text, cur)
+        if not fm:
+            return None
+        cur = fm.end()
+    return None
+
+
+def find_directions(sentence: str, vocab: Vocab) -> list[tuple[int, int, str]]:
+    """(start, end, direction) of every direction phrase in the sentence, strong phrases only, in order.
+    Overlapping matches keep the longest ("повернули до Росії" is to_russia, not "повернули")."""
+    found: list[tuple[int, int, str]] = []
+    for name, rx in vocab.directions:
+        for m in rx.finditer(sentence):
+            if name == "to_ukraine" and vocab.weak_to_ukraine.fullmatch(m.group(0)):
+                continue  # weak cues are the caller's fallback, not evidence against a to_russia phrase
+            found.append((m.start(), m.end(), name))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple[int, int, str]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            continue
+        kept.append(f)
+    return kept
+
+
+def weak_direction(sentence: str, vocab: Vocab) -> bool:
+    """A bare 'повернули'/'freed': the sources read here report from Ukraine's side, so it means to Ukraine."""
+    return vocab.weak_to_ukraine.search(sentence) is not None
+
+
+def event_kind(sentence: str, vocab: Vocab) -> str | None:
+    """The occurrence a sentence reports; repatriation before exchange before release (the more specific
+    first: "обмін тілами" is a repatriation, "звільнені в результаті обміну" an exchange)."""
+    for name, rx in vocab.events:
+        if rx.search(sentence):
+            return name
+    return None
+
+
+def event_stage(sentence: str, vocab: Vocab) -> int | None:
+    """ "другого дня обміну", "on the second day", "the second stage", "day 2" → 2."""
+    m = vocab.stage_re.search(sentence)
+    if not m:
+        return None
+    if m.group("ord"):
+        for n, rx in vocab.ordinals:
+            if rx.fullmatch(m.group("ord")):
+                return n
+        return None
+    return int(m.group("num") or m.group("num2"))

@@ -1,0 +1,316 @@
+"""Date expressions in uk/ru/en news text, resolved to ISO dates against the document's date.
+
+Forms: numeric "24.05.2025", "24.05.25", "24.05" (two-digit month, so "2.5 тис." is not a date);
+written "5 лютого 2025 року", "25 мая", "5 February 2025", "February 5, 2025", "on 5 Feb", "the 5th of
+May"; lists "23, 24 і 25 травня", "May 23, 24 and 25"; ranges "з 23 по 25 травня", "23–25 мая", "з 30
+квітня по 2 травня", "between 23 and 25 May" (expanded to every day, inclusive); relative "вчора",
+"позавчора", "сьогодні", "завтра" and their ru/en equivalents; weekdays "у п'ятницю", "в пятницу", "on
+Friday", "минулої п'ятниці", "last Friday".
+
+Decisions:
+
+* A weekday is the most recent such day on or before the reference: a report speaks of the past, and a
+  report published on a Friday that says "on Friday" means that day. "last Friday" / "минулої п'ятниці"
+  / "в прошлую пятницу" is strictly before the reference (a week back when the weekdays are equal).
+* A date without a year takes the reference's year, or the previous year when it would fall after the
+  reference ("25 грудня" in a report of 3 January is last December). A list or range takes one year
+  for all its days: the reference's when any day is on or before it ("23, 24 і 25 травня" on 24 May is
+  this May, all three days), else the year before.
+* Without a reference, relative expressions and year-less dates are skipped (they cannot be resolved).
+* ``DateMatch.relative`` is True when the expression names no calendar day (вчора, у п'ятницю).
+* English month names must be capitalised ("May 5", not "may 5"): "may" is a modal verb. Numeric
+  "24/05/2025" is day-first, except in English text where it is month-first when that is valid.
+* "минулого тижня", month-only and year-only expressions give nothing: they are not days.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["DateMatch", "date_spans", "find_dates"]
+
+MONTHS_FILE = Path(__file__).resolve().parents[2] / "models" / "lists" / "months.json"
+MAX_RANGE_DAYS = 62  # a longer "range" is more likely a misread than a two-month-long event
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    dates: tuple[str, ...]  # ISO dates, in text order (a range expanded day by day)
+    surface: str
+    relative: bool
+
+
+_RELATIVE = {
+    "позавчора": -2, "позавчера": -2, "the day before yesterday": -2,
+    "вчора": -1, "учора": -1, "вчера": -1, "yesterday": -1,
+    "сьогодні": 0, "сегодня": 0, "today": 0,
+    "завтра": 1, "tomorrow": 1, "післязавтра": 2, "послезавтра": 2, "the day after tomorrow": 2,
+}  # fmt: skip
+# Weekday forms after a preposition (accusative) and after "минулої"/"прошлый" (genitive/accusative).
+_WEEKDAYS = {
+    0: ("понеділок", "понеділка", "понедельник"),
+    1: ("вівторок", "вівторка", "вторник"),
+    2: ("середу", "середи", "среду"),
+    3: ("четвер", "четверга", "четверг"),
+    4: ("п'ятницю", "п'ятниці", "пятницу"),
+    5: ("суботу", "суботи", "субботу"),
+    6: ("неділю", "неділі", "воскресенье"),
+}
+_EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_APOSTROPHES = str.maketrans("’ʼ`ʹ", "''''")  # one char for one: offsets stay valid
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    months: dict[str, int]  # lower-cased month word -> month number
+    month_token: re.Pattern[str]
+    day_first: re.Pattern[str]
+    month_first: re.Pattern[str]
+    numeric: re.Pattern[str]
+    relative: re.Pattern[str]
+    weekday: re.Pattern[str]
+    weekday_en: re.Pattern[str]
+    weekdays: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = json.loads(MONTHS_FILE.read_text(encoding="utf-8"))
+    months: dict[str, int] = {}
+    cyr: list[str] = []
+    en: list[str] = []
+    for lang, table in data.items():
+        if not isinstance(table, dict):
+            continue
+        for word, number in table.items():
+            months[word.lower()] = number
+            if lang == "en":
+                en += [word.capitalize(), word.upper()]  # never lower case: "may" is a verb
+            else:
+                cyr.append(word)
+    cyr_alt = "|".join(re.escape(w) for w in sorted(cyr, key=len, reverse=True))
+    en_alt = "|".join(re.escape(w) for w in sorted(en, key=len, reverse=True))
+    month_any = rf"(?:(?i:{cyr_alt})|(?:{en_alt})(?:(?<=[a-z])\.)?)(?![\w])"  # "Feb." keeps its dot, "травня." not
+    month_en = rf"(?:{en_alt})\.?(?![\w])"
+    day = r"\d{1,2}(?!\d)(?:-?(?:го|е|ого|ое|st|nd|rd|th)(?![\w]))?"
+    sep = (
+        r"(?:\s*,\s*(?:(?:і|и|й|та|and)\s+)?|\s+(?:і|и|й|та|and|&)\s+|\s*[-–—]\s*"
+        r"|\s+(?:по|до|to|until|till|through)\s+)"
+    )
+    year_tail = r"(?:,?\s+\d{4}(?!\d)(?:\s*(?:року|рік|р\.|рр\.|г\.|года|год|р(?![\w])|г(?![\w])))?)?"
+    lead = r"(?:(?:з|із|зі|від|с|со|от|from|between)\s+)?"
+    day_first = re.compile(
+        rf"(?<![\w.,])(?i:{lead}){day}(?:\s+(?:of\s+)?{month_any})?(?:{sep}{day}(?:\s+(?:of\s+)?{month_any})?)*"
+        rf"\s+(?:of\s+)?{month_any}{year_tail}"
+    )
+    month_first = re.compile(rf"(?<![\w])(?i:{lead}){month_en}\s+{day}(?:{sep}{day})*{year_tail}")
+    numeric = re.compile(
+        r"(?<![\w.,/:])(?P<d>\d{1,2})(?P<s>[./])(?P<m>\d{1,2})(?:(?P=s)(?P<y>\d{4}|\d{2}))?(?![\w]|[.,/:]\d)"
+        r"(?:\s*(?:року|рік|р\.|г\.|года|р(?![\w])|г(?![\w])))?"
+    )
+    rel = "|".join(re.escape(w) for w in sorted(_RELATIVE, key=len, reverse=True))
+    relative = re.compile(rf"(?<![\w'])(?i:{rel})(?![\w'])")
+    weekdays = {form: n for n, forms in _WEEKDAYS.items() for form in forms}
+    wd_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
+    weekday = re.compile(
+        rf"(?<![\w'])(?i:(?:(?P<last>минул\w*|прошл\w*|у\s+минул\w*|в\s+прошл\w*)|у|в|во|ув)\s+(?P<wd>{wd_alt}))(?![\w'])"
+    )
+    weekday_en = re.compile(
+        rf"(?<![\w])(?:(?i:(?P<last>last)|on|this\s+past)\s+)?(?P<wd>{'|'.join(_EN_WEEKDAYS)})(?![\w])"
+    )
+    return _Patterns(
+        months=months,
+        month_token=re.compile(rf"(?i:{cyr_alt})|{en_alt}"),
+        day_first=day_first,
+        month_first=month_first,
+        numeric=numeric,
+        relative=relative,
+        weekday=weekday,
+        weekday_en=weekday_en,
+        weekdays=weekdays,
+    )
+
+
+_TOKEN = re.compile(
+    r"(?P<year>(?<!\d)\d{4}(?!\d))|(?P<day>(?<!\d)\d{1,2}(?!\d))"
+    r"|(?P<range>[-–—]|(?<![\w])(?:по|до|to|until|till|through)(?![\w]))|(?P<between>(?i:between))"
+    r"|(?P<and>(?<![\w])(?:і|и|й|та|and|&)(?![\w]))"
+)
+
+
+def _with_year(m: int, d: int, year: int | None, reference: date | None) -> date | None:
+    """The day, with its year given or taken from the reference (the previous year if it would follow it)."""
+    if year is not None:
+        try:
+            return date(year, m, d)
+        except ValueError:
+            return None
+    if reference is None:
+        return None
+    for y in range(reference.year, reference.year - 8, -1):  # 8 years back finds a 29 February
+        try:
+            candidate = date(y, m, d)
+        except ValueError:
+            continue
+        if candidate <= reference:
+            return candidate
+    return None
+
+
+def _list_year(days: list[list[int]], reference: date | None) -> int | None:
+    """One year for a year-less list ("23, 24 і 25 травня"), never day by day: the reference's year when
+    any day of the list falls on or before the reference (a list straddling it keeps its year), else the
+    year before. None (each day resolved alone) without a reference or when a day is not valid in it."""
+    if reference is None:
+        return None
+    try:
+        earliest = min(date(reference.year, m, d) for d, m, _ in days)
+    except ValueError:
+        return None  # 29 February: let each day find its year
+    return reference.year if earliest <= reference else reference.year - 1
+
+
+def _written(surface: str, month_first: bool, reference: date | None) -> tuple[str, ...] | None:
+    """Days of a written date expression (list or range) → ISO dates; None when any day is invalid."""
+    p = _patterns()
+    items: list[tuple[str, int]] = []  # ("day"|"month"|"year"|"range"|"between"|"and", value)
+    pos = 0
+    while pos < len(surface):
+        mm = p.month_token.match(surface, pos)
+        if mm and (pos == 0 or not surface[pos - 1].isalnum()) and not surface[mm.end() : mm.end() + 1].isalnum():
+            items.append(("month", p.months[mm.group(0).lower()]))
+            pos = mm.end()
+            continue
+        tm = _TOKEN.match(surface, pos)
+        if tm:
+            kind = tm.lastgroup or ""
+            items.append((kind, int(tm.group(0)) if kind in ("day", "year") else 0))
+            pos = tm.end()
+            continue
+        pos += 1
+    year = next((v for k, v in items if k == "year"), None)
+    between = any(k == "between" for k, _ in items)
+    # Each day takes the month written after it (day-first) or before it (month-first).
+    days: list[list[int]] = []  # [day, month, range-start flag]
+    last_month = 0
+    for kind, value in items:
+        if kind == "month":
+            if month_first:
+                last_month = value
+            else:
+                for entry in days:
+                    if entry[1] == 0:
+                        entry[1] = value
+        elif kind == "day":
+            days.append([value, last_month if month_first else 0, 0])
+        elif (kind == "range" or (kind == "and" and between)) and days:
+            days[-1][2] = 1
+    if not days or any(m == 0 for _, m, _ in days):
+        return None
+    list_year = year if year is not None else _list_year(days, reference)
+    result: list[str] = []
+    i = 0
+    while i < len(days):
+        d, m, ranged = days[i]
+        first = _with_year(m, d, list_year, reference)
+        if first is None:
+            return None
+        if ranged and i + 1 < len(days):
+            d2, m2, _ = days[i + 1]
+            last = _with_year(m2, d2, list_year, reference)
+            if last is None:
+                return None
+            if year is None and last < first:  # "з 28 грудня по 3 січня": the start is in the year before
+                first = _with_year(m, d, last.year - 1, None) or first
+            span = (last - first).days
+            if 0 <= span <= MAX_RANGE_DAYS:
+                result += [(first + timedelta(days=k)).isoformat() for k in range(span + 1)]
+            else:
+                result += [first.isoformat(), last.isoformat()]
+            i += 2
+            continue
+        result.append(first.isoformat())
+        i += 1
+    return tuple(dict.fromkeys(result))
+
+
+def _numeric(m: re.Match[str], text: str, lang: str, reference: date | None) -> tuple[str, ...] | None:
+    d, mo = int(m.group("d")), int(m.group("m"))
+    y_raw = m.group("y")
+    if y_raw is None:
+        # "24.05" only with a two-digit month, not a time ("о 10.30"), not a decimal before a scale word.
+        if len(m.group("m")) != 2 or m.group("s") != ".":
+            return None
+        before = text[max(0, m.start() - 8) : m.start()].lower()
+        if re.search(r"(?:^|\W)(?:о|об|at)\s*$", before):
+            return None
+        if re.match(r"\s*(?:тис|тыс|млн|млрд|thousand|million|billion|%|грн|\$|€|км|km|м\b|кг|kg)", text[m.end() :]):
+            return None
+    year = None if y_raw is None else int(y_raw) + (2000 if len(y_raw) == 2 else 0)
+    if m.group("s") == "/" and lang == "en" and mo <= 31 and d <= 12 and _with_year(d, mo, year or 2000, None):
+        d, mo = mo, d  # US order in English text when valid
+    resolved = _with_year(mo, d, year, reference)
+    return (resolved.isoformat(),) if resolved else None
+
+
+def _weekday(n: int, last: bool, reference: date) -> date:
+    back = (reference.weekday() - n) % 7
+    if last and back == 0:
+        back = 7
+    return reference - timedelta(days=back)
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    p = _patterns()
+    found = [(m.start(), m.end(), "day_first", m) for m in p.day_first.finditer(text)]
+    found += [(m.start(), m.end(), "month_first", m) for m in p.month_first.finditer(text)]
+    found += [(m.start(), m.end(), "numeric", m) for m in p.numeric.finditer(text)]
+    return found
+
+
+_FAR_FUTURE = date(9000, 12, 31)  # a reference every year-less day precedes: validity only, not resolution
+
+
+def date_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of valid calendar-date expressions, year or not: numbers inside them are days and years, not counts."""
+    return [(m.start, m.end) for m in find_dates(text, lang, _FAR_FUTURE) if not m.relative]
+
+
+def find_dates(text: str, lang: str, reference: date | None = None) -> list[DateMatch]:
+    """Every date expression in ``text`` in order, non-overlapping, resolved against ``reference``."""
+    p = _patterns()
+    norm = text.translate(_APOSTROPHES)
+    out: list[tuple[int, int, tuple[str, ...], bool]] = []
+    for start, end, kind, m in _candidates(norm):
+        if kind == "numeric":
+            dates = _numeric(m, norm, lang, reference)
+        else:
+            dates = _written(m.group(0), kind == "month_first", reference)
+        if dates:
+            out.append((start, end, dates, False))
+    if reference is not None and reference != _FAR_FUTURE:
+        for m in p.relative.finditer(norm):
+            day = reference + timedelta(days=_RELATIVE[m.group(0).lower()])
+            out.append((m.start(), m.end(), (day.isoformat(),), True))
+        for m in p.weekday.finditer(norm):
+            n = p.weekdays[m.group("wd").lower()]
+            out.append((m.start(), m.end(), (_weekday(n, bool(m.group("last")), reference).isoformat(),), True))
+        for m in p.weekday_en.finditer(norm):
+            n = _EN_WEEKDAYS.index(m.group("wd"))
+            out.append((m.start(), m.end(), (_weekday(n, bool(m.group("last")), reference).isoformat(),), True))
+    out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    result: list[DateMatch] = []
+    last_end = -1
+    for start, end, dates, relative in out:
+        if start < last_end:
+            continue
+        result.append(DateMatch(start, end, dates, text[start:end], relative))
+        last_end = end
+    return result
