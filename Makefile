@@ -15,6 +15,9 @@ demo: setup
 	@echo
 	@echo '$$ crosscheck query --saved top-entities --param limit=15'
 	@$(VENV)/bin/crosscheck query --saved top-entities --param limit=15
+	@echo
+	@echo '$$ crosscheck query --saved status-conflicts'
+	@$(VENV)/bin/crosscheck query --saved status-conflicts
 
 test: setup
 	$(PY) -m pytest -q
