@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -67,6 +68,28 @@ class Page:
     # "languages": the tesseract languages the page was read with}
     preprocess: dict[str, float | str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds: render, preprocess, tesseract, layout
+
+
+def union_box(boxes: Iterable[Box | None]) -> Box | None:
+    """The smallest box holding every given box (None ones skipped); None if there are none."""
+    real = [b for b in boxes if b is not None]
+    if not real:
+        return None
+    left = min(b[0] for b in real)
+    top = min(b[1] for b in real)
+    right = max(b[0] + b[2] for b in real)
+    bottom = max(b[1] + b[3] for b in real)
+    return (left, top, right - left, bottom - top)
+
+
+def words_under(page: Page, start: int, end: int) -> list[WordBox]:
+    """The page's words whose characters overlap ``[start, end)`` of its text."""
+    return [w for w in page.words if w.start < end and w.end > start]
+
+
+def box_under(page: Page, start: int, end: int) -> Box | None:
+    """Where ``[start, end)`` of the page text is on the page: the union of its words' boxes."""
+    return union_box((w.left, w.top, w.width, w.height) for w in words_under(page, start, end))
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from crosscheck.errors import CrosscheckError, InputError, OversizedFile
 from crosscheck.settings import Settings
-from ingest.model import Page, ParsedDocument
+from ingest.model import Page, ParsedDocument, box_under
 from ingest.result import FileResult, claim_id_for, listed_id_for, mention_id_for, page_id_for
 from nlp.model import ListInfo, ListRecord
 
@@ -34,15 +34,9 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
 
 
 def _bbox(page: Page, start: int, end: int) -> list[float] | None:
-    """Union of the word boxes under ``[start, end)``: where the mention is on the page."""
-    boxes = [w for w in page.words if w.start < end and w.end > start]
-    if not boxes:
-        return None
-    left = min(w.left for w in boxes)
-    top = min(w.top for w in boxes)
-    right = max(w.left + w.width for w in boxes)
-    bottom = max(w.top + w.height for w in boxes)
-    return [round(left, 2), round(top, 2), round(right - left, 2), round(bottom - top, 2)]
+    """Where ``[start, end)`` is on the page, as a graph property (rounded list)."""
+    box = box_under(page, start, end)
+    return [round(v, 2) for v in box] if box else None
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -47,7 +47,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ingest.model import Box, Cell, Page, Table
+from ingest.model import Box, Cell, Page, Table, box_under, union_box, words_under
 from nlp.model import ListInfo, ListRecord
 from nlp.normalize import (
     FIRST_NAMES_CYRILLIC,
@@ -600,17 +600,6 @@ class _Row:
     repairs: list[str] = field(default_factory=list)
 
 
-def _union(boxes: Iterable[Box | None]) -> Box | None:
-    real = [b for b in boxes if b is not None]
-    if not real:
-        return None
-    left = min(b[0] for b in real)
-    top = min(b[1] for b in real)
-    right = max(b[0] + b[2] for b in real)
-    bottom = max(b[1] + b[3] for b in real)
-    return (left, top, right - left, bottom - top)
-
-
 def _row_lang(lang: str, text: str) -> str:
     if lang in MORPH_LANGS:
         return lang
@@ -920,7 +909,7 @@ def _table_rows(page: Page, table: Table, lang: str, vocab: _Vocab, directory: s
                 page=page.number,
                 start=min(s for s, _ in known) if known else 0,
                 end=max(e for _, e in known) if known else 0,
-                bbox=_union(c.bbox for c in cells),
+                bbox=union_box(c.bbox for c in cells),
                 name_parts=name_parts,
                 name_column=name_column,
                 birth=birth,
@@ -951,9 +940,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _words_span(page: Page, start: int, end: int) -> tuple[Box | None, list[float]]:
-    boxes = [w for w in page.words if w.start < end and w.end > start]
-    box = _union((float(w.left), float(w.top), float(w.width), float(w.height)) for w in boxes)
-    return box, [w.conf for w in boxes if w.conf is not None and w.conf >= 0]
+    words = words_under(page, start, end)
+    return box_under(page, start, end), [w.conf for w in words if w.conf is not None and w.conf >= 0]
 
 
 def _numbered_rows(page: Page, lang: str, vocab: _Vocab, covered: list[tuple[int, int]]) -> list[_Row]:
