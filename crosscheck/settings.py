@@ -9,13 +9,14 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODELS_DIR = REPO_ROOT / "models"  # vocabularies and built NLP assets (models/README.md)
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CROSSCHECK_", extra="ignore")
 
     home: Path = Field(default_factory=lambda: Path.home() / ".crosscheck")
-    models_dir: Path = REPO_ROOT / "models"
+    models_dir: Path = DEFAULT_MODELS_DIR
 
     # Graph. With no neo4j_uri, crosscheck starts and supervises its embedded ArcadeDB.
     neo4j_uri: str | None = None

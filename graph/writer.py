@@ -10,7 +10,7 @@ import neo4j
 
 from graph import cypher
 from graph.connection import Graph
-from ingest.result import FileResult
+from crosscheck.records.ids import FileResult
 from nlp.claims.link import link_claims
 from nlp.identity import Identity, identity_of, inflection_variants, links_between, surname_probes
 

@@ -23,7 +23,7 @@ from crosscheck.settings import Settings
 from graph import writer
 from graph.connection import Graph
 from ingest.quarantine import quarantine
-from ingest.result import FileResult, doc_id_for
+from crosscheck.records.ids import FileResult, doc_id_for
 from ingest.worker import failed_result, process_file, sha256_file
 
 log = logging.getLogger(__name__)

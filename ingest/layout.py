@@ -20,7 +20,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.model import Cell, Table, WordBox
+from crosscheck.records.pages import Cell, Table, WordBox
 
 _WORD_LEVEL = 5
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crosscheck.settings import Settings
-from ingest.result import FileResult
+from crosscheck.records.ids import FileResult
 
 
 def quarantine(result: FileResult, settings: Settings) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crosscheck.errors import CorruptFile, CrosscheckError, EmptyFile, NoTextFound, OversizedFile
 from crosscheck.settings import Settings
-from ingest.model import ParsedDocument
+from crosscheck.records.pages import ParsedDocument
 from ingest.parsers import ParseContext, Parser
 from ingest.parsers.docx import DocxParser
 from ingest.parsers.html import HtmlParser

@@ -18,7 +18,7 @@ import bisect
 import re
 from typing import Any
 
-from ingest.model import Box, Cell, Table, WordBox
+from crosscheck.records.pages import Box, Cell, Table, WordBox
 
 
 def pdf_page_tables(page: Any, text: str) -> list[Table]:

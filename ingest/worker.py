@@ -15,9 +15,9 @@ from pathlib import Path
 
 from crosscheck.errors import CrosscheckError, InputError, OversizedFile
 from crosscheck.settings import Settings
-from ingest.model import Page, ParsedDocument, box_under
-from ingest.result import FileResult, claim_id_for, listed_id_for, mention_id_for, page_id_for
-from nlp.model import ListInfo, ListRecord
+from crosscheck.records.pages import Page, ParsedDocument, box_under
+from crosscheck.records.ids import FileResult, claim_id_for, listed_id_for, mention_id_for, page_id_for
+from crosscheck.records.facts import ListInfo, ListRow
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
 
 
 def _add_claims(
-    result: FileResult, parsed: ParsedDocument, langs: list[str], info: ListInfo | None, records: list[ListRecord]
+    result: FileResult, parsed: ParsedDocument, langs: list[str], info: ListInfo | None, records: list[ListRow]
 ) -> None:
     """Claims (v4) after the mentions and list rows they refer to. Claims are an addition to a document, not
     its substance: a failure here leaves a warning on the document instead of failing it."""
@@ -198,7 +198,7 @@ def _add_claims(
 
 
 def _add_listed(
-    result: FileResult, parsed: ParsedDocument, info: ListInfo | None, records: list[ListRecord], langs: list[str]
+    result: FileResult, parsed: ParsedDocument, info: ListInfo | None, records: list[ListRow], langs: list[str]
 ) -> None:
     doc_id = result.doc_id
     pages = {p.number: p for p in parsed.pages}

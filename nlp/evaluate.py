@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.model import LABELS
+from crosscheck.records.facts import LABELS
 
 __all__ = [
     "GOLD_DIR",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from nlp.gazetteer import load_gazetteer
-from nlp.model import LABELS, Mention
+from crosscheck.records.facts import LABELS, Mention
 from nlp.normalize import (
     normalize_org,
     normalize_person,

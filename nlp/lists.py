@@ -1,4 +1,4 @@
-"""Lists and tables of people to records: one ``ListRecord`` per person row, with provenance.
+"""Lists and tables of people to records: one ``ListRow`` per person row, with provenance.
 
 Two sources of rows:
 
@@ -16,7 +16,7 @@ driven by dictionaries, not by confidence: Latin letters inside a Cyrillic word 
 word never mixes scripts); digits 0/3/6 inside a name become О/З/б; uk/ru look-alike letters (е/є,
 и/і/ї, ё/е) are swapped only when the raw word is unknown to pymorphy3 in the page language and the
 swapped one is known; letters inside dates become digits (O→0, l→1, З→3, б→6, S→5, B→8) only when most
-characters of the date were digits already. Every repair is listed in ``ListRecord.repairs``;
+characters of the date were digits already. Every repair is listed in ``ListRow.repairs``;
 ``name_raw`` and ``raw`` keep what was read.
 
 Decisions:
@@ -47,8 +47,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ingest.model import Box, Cell, Page, Table, box_under, union_box, words_under
-from nlp.model import ListInfo, ListRecord
+from crosscheck.records.pages import Box, Cell, Page, Table, box_under, union_box, words_under
+from crosscheck.records.facts import ListInfo, ListRow
 from nlp.normalize import (
     FIRST_NAMES_CYRILLIC,
     display_case,
@@ -608,7 +608,7 @@ def _row_lang(lang: str, text: str) -> str:
     return lang if lang and lang != "und" else "en"
 
 
-def _finish(row: _Row) -> ListRecord | None:
+def _finish(row: _Row) -> ListRow | None:
     """Repair, check and normalise a candidate row; None when it is not a person."""
     lang = row.lang
     repairs = list(row.repairs)
@@ -656,7 +656,7 @@ def _finish(row: _Row) -> ListRecord | None:
     confidence -= NO_BIRTH_DATE_PENALTY if birth_iso is None else 0.0
     confidence -= WEAK_NAME_PENALTY if evidence == 0 else 0.0
     unit_obj = row.unit_obj
-    return ListRecord(
+    return ListRow(
         page=row.page,
         row=0,  # numbered once the whole document is read
         start=row.start,
@@ -1087,7 +1087,7 @@ def _find_title(pages: Sequence[Page], vocab: _Vocab, first_row: tuple[int, int]
 
 
 # --- entry point -------------------------------------------------------------------------------------
-def _with_title(record: ListRecord, title: ListInfo | None) -> ListRecord:
+def _with_title(record: ListRow, title: ListInfo | None) -> ListRow:
     """The title's status and date for a row without its own; its date for a row with the same status."""
     if title is None:
         return record
@@ -1100,7 +1100,7 @@ def _with_title(record: ListRecord, title: ListInfo | None) -> ListRecord:
 
 def extract_list(
     pages: Sequence[Page], languages: Sequence[str], *, lists_dir: Path | None = None
-) -> tuple[ListInfo | None, list[ListRecord]]:
+) -> tuple[ListInfo | None, list[ListRow]]:
     """The document's list title (with its action and date) and every person row on its pages.
 
     Never raises on odd input: a table, page or row that cannot be read is logged and skipped, so that
@@ -1128,7 +1128,7 @@ def extract_list(
         # be located (start 0) keep their table order.
         page_rows.sort(key=lambda r: r.start)
         candidates += page_rows
-    found: list[ListRecord] = []
+    found: list[ListRow] = []
     for row in candidates:
         try:
             record = _finish(row)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from crosscheck.settings import Settings
-from ingest.model import ParsedDocument
+from crosscheck.records.pages import ParsedDocument
 
 
 @dataclass(frozen=True)

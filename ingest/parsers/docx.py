@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph
 
 from crosscheck.errors import CorruptFile, DecompressionBomb
 from crosscheck.settings import Settings
-from ingest.model import Cell, Page, ParsedDocument, Table
+from crosscheck.records.pages import Cell, Page, ParsedDocument, Table
 from ingest.parsers import ParseContext
 from ingest.sniff import DOCX
 

@@ -16,7 +16,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.xml import xmltotxt
 
 from ingest.encoding import bom_encoding, decode_text
-from ingest.model import Page, ParsedDocument
+from crosscheck.records.pages import Page, ParsedDocument
 from ingest.parsers import ParseContext
 from ingest.sniff import HTML
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from PIL import Image, UnidentifiedImageError
 
 from crosscheck.errors import CorruptFile, CrosscheckError, DecompressionBomb, OversizedFile
-from ingest.model import Page, ParsedDocument
+from crosscheck.records.pages import Page, ParsedDocument
 from ingest.ocr import map_ordered, ocr_image
 from ingest.parsers import ParseContext
 from ingest.sniff import JPEG, PNG, TIFF

@@ -20,7 +20,7 @@ from PIL import Image
 
 from crosscheck.errors import CorruptFile, CrosscheckError, EncryptedFile, OversizedFile
 from crosscheck.settings import Settings
-from ingest.model import Page, ParsedDocument, Table, WordBox
+from crosscheck.records.pages import Page, ParsedDocument, Table, WordBox
 from ingest.ocr import map_ordered, ocr_image
 from ingest.parsers import ParseContext
 from ingest.sniff import PDF

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.encoding import LEGACY_CANDIDATES, decode_text
-from ingest.model import Page, ParsedDocument
+from crosscheck.records.pages import Page, ParsedDocument
 from ingest.parsers import ParseContext
 from ingest.sniff import MARKDOWN, PLAIN
 

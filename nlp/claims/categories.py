@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.claims.model import CATEGORIES
+from crosscheck.records.claims import CATEGORIES
 
 __all__ = [
     "CLAIMS_DIR",

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from ingest.model import Page
+from crosscheck.records.pages import Page
 from nlp.claims.categories import (
     Vocab,
     event_kind,
@@ -53,11 +53,11 @@ from nlp.claims.categories import (
     weak_direction,
 )
 from nlp.claims.dates import DateMatch, find_dates
-from nlp.claims.model import KINDS, Claim
+from crosscheck.records.claims import KINDS, Claim
 from nlp.claims.numbers import NumberMatch, find_numbers
 from nlp.claims.statements import Attribution, find_attribution
 from nlp.claims.status import find_statuses, list_status_claims, resolve_subject
-from nlp.model import ListInfo, ListRecord
+from crosscheck.records.facts import ListInfo, ListRow
 
 __all__ = ["DATELINE_CHARS", "Sentence", "document_date", "extract_claims", "split_sentences"]
 
@@ -527,7 +527,7 @@ def extract_claims(
     pages: Sequence[Page],
     languages: Sequence[str],
     mentions: Sequence[dict],
-    records: Sequence[ListRecord],
+    records: Sequence[ListRow],
     list_info: ListInfo | None,
     published: str | None,
 ) -> list[Claim]:

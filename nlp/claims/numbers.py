@@ -43,7 +43,7 @@ class NumberMatch:
     start: int  # [start, end) covers the qualifier and the number
     end: int
     value: float
-    qualifier: str  # one of nlp.claims.model.QUALIFIERS
+    qualifier: str  # one of crosscheck.records.claims.QUALIFIERS
     surface: str
 
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nlp.claims.categories import Vocab
-from nlp.claims.model import Claim
-from nlp.model import ListInfo, ListRecord
+from crosscheck.records.claims import Claim
+from crosscheck.records.facts import ListInfo, ListRow
 from nlp.normalize import normalize_person, person_key
 
 __all__ = ["StatusHit", "find_statuses", "list_status_claims", "resolve_subject"]
@@ -149,7 +149,7 @@ def resolve_subject(row: dict, people: Sequence[dict], text: str, lang: str) -> 
 
 
 def list_status_claims(
-    pages: dict[int, str], languages: dict[int, str], records: Sequence[ListRecord], info: ListInfo | None
+    pages: dict[int, str], languages: dict[int, str], records: Sequence[ListRow], info: ListInfo | None
 ) -> list[Claim]:
     """One status claim per list row that has a status (its own, else the list title's)."""
     claims = []

@@ -9,7 +9,7 @@ import pytest
 
 from graph import server, writer
 from graph.migrations import MIGRATIONS, apply_migrations
-from ingest.result import FileResult, mention_id_for, page_id_for
+from crosscheck.records.ids import FileResult, mention_id_for, page_id_for
 
 pytestmark = pytest.mark.integration
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 import pytest
 
 from crosscheck.settings import Settings
-from ingest.model import Page, ParsedDocument
+from crosscheck.records.pages import Page, ParsedDocument
 from ingest.registry import parse_bytes
 from nlp.language import page_languages
 from nlp.lists import extract_list
-from nlp.model import ListInfo, ListRecord
+from crosscheck.records.facts import ListInfo, ListRow
 from tests.fixtures.lists import LIST_SPECS, ListFixture, TruthRow, make_list
 
 pytestmark = pytest.mark.integration
@@ -38,10 +38,10 @@ class Outcome:
     fixture: ListFixture
     doc: ParsedDocument | None = None
     info: ListInfo | None = None
-    records: list[ListRecord] = field(default_factory=list)
+    records: list[ListRow] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
-    matches: dict[int, ListRecord] = field(default_factory=dict)  # truth row number -> record
+    matches: dict[int, ListRow] = field(default_factory=dict)  # truth row number -> record
 
 
 def fold(text: str) -> str:
@@ -52,7 +52,7 @@ def fold(text: str) -> str:
     return text
 
 
-def surname_of(record: ListRecord) -> str:
+def surname_of(record: ListRow) -> str:
     return record.name.split()[0] if record.name and record.name.split() else ""
 
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from crosscheck.settings import Settings
-from ingest.model import Page
+from crosscheck.records.pages import Page
 from ingest.ocr import ocr_image
 from ingest.registry import parse_bytes
 

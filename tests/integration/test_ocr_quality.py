@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from crosscheck.settings import Settings
-from ingest.model import ParsedDocument
+from crosscheck.records.pages import ParsedDocument
 from ingest.registry import parse_bytes
 from tests.fixtures.lists import MixedPdf, make_mixed_pdf_20, make_prose_page, normalise_whitespace
 

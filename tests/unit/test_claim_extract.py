@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.model import Page
+from crosscheck.records.pages import Page
 from nlp.claims.extract import document_date, extract_claims, split_sentences
-from nlp.claims.model import Claim
-from nlp.model import ListInfo, ListRecord
+from crosscheck.records.claims import Claim
+from crosscheck.records.facts import ListInfo, ListRow
 
 PLACE_MARIUPOL = "place:mariupol"
 UNIT_36 = "unit:36-obrmp"
@@ -315,8 +315,8 @@ def test_list_records_give_status_claims() -> None:
     row1 = text.index("1)")
     row2 = text.index("2)")
 
-    def record(row: int, start: int, end: int, name: str, key: str, status: str | None) -> ListRecord:
-        return ListRecord(
+    def record(row: int, start: int, end: int, name: str, key: str, status: str | None) -> ListRow:
+        return ListRow(
             page=1, row=row, start=start, end=end, bbox=None, name=name, name_raw=name, name_start=None,
             name_end=None, key=key, birth_date=None, rank=None, unit=None, unit_key=None, unit_name=None,
             raw=text[start:end], confidence=0.9, status=status, status_date="2025-05-24" if status else None,

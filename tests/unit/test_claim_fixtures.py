@@ -10,7 +10,7 @@ import pytest
 
 from crosscheck.settings import Settings
 from ingest.registry import parse_bytes
-from nlp.claims.model import CATEGORIES, DIRECTIONS, KINDS, QUALIFIERS, STATUSES
+from crosscheck.records.claims import CATEGORIES, DIRECTIONS, KINDS, QUALIFIERS, STATUSES
 from tests.fixtures.claims import (
     A_DATE,
     B_DATE,

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from nlp.claims.model import QUALIFIERS
+from crosscheck.records.claims import QUALIFIERS
 from nlp.claims.numbers import find_numbers
 
 # (text, lang, expected [(surface, value, qualifier)])

@@ -19,7 +19,7 @@ from nlp.evaluate import (
     load_gold,
     score,
 )
-from nlp.model import LABELS
+from crosscheck.records.facts import LABELS
 
 MIN_SENTENCES = 70
 

@@ -1,4 +1,4 @@
-"""Person lists and tables → ListRecord: headers, value shapes, OCR repairs, titles, keys.
+"""Person lists and tables → ListRow: headers, value shapes, OCR repairs, titles, keys.
 
 Every name here is invented.
 """
@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from ingest.model import Cell, Page, Table, WordBox
+from crosscheck.records.pages import Cell, Page, Table, WordBox
 from nlp.lists import extract_list, listed_person_key, parse_date, repair_name
 
 ROW_HEIGHT = 40

@@ -24,7 +24,7 @@ from crosscheck.errors import (
 )
 from crosscheck.settings import Settings
 from ingest import registry
-from ingest.model import Page, ParsedDocument
+from crosscheck.records.pages import Page, ParsedDocument
 from ingest.parsers.html import visible_body_text
 from ingest.parsers.pdf import pdf_date_to_iso
 from ingest.registry import PARSERS, parse_bytes

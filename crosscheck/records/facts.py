@@ -1,8 +1,10 @@
-"""What the NLP layer returns for one page of text."""
+"""What the NLP layer finds in a document: entity mentions and list rows."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from crosscheck.records.pages import Box
 
 LABELS = ("PERSON", "UNIT", "PLACE", "ORG")
 
@@ -18,6 +20,11 @@ class Mention:
     name: str  # canonical display name (nominative, in the script it was found in)
     confidence: float  # 0..1
     method: str  # which extractor found it: "spacy:en_core_web_sm", "gazetteer", "unit-rule", ...
+    # Where in the document: set when a page's mentions become the document's (0/None for a bare page).
+    page: int = 0
+    language: str | None = None
+    bbox: Box | None = None  # the span's box on the page (pages with word boxes only), in Page.bbox_unit
+    resolved_from: str | None = None  # the key it had before identity resolution gave it another one
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class ListInfo:
 
 
 @dataclass(frozen=True)
-class ListRecord:
+class ListRow:
     """One person row of a list or table, with where it is on the page."""
 
     page: int

@@ -1,8 +1,10 @@
-"""What claim extraction returns, as plain data (the contract between nlp.claims and graph)."""
+"""Claims a source makes and the events they are about (the contract between nlp.claims and graph)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from crosscheck.records.pages import Box
 
 KINDS = ("quantity", "statement", "status")
 # What is counted, normalised across languages. "people" is a total that may sum other categories.
@@ -10,6 +12,20 @@ CATEGORIES = ("people", "servicemen", "civilians", "prisoners_of_war", "bodies",
 DIRECTIONS = ("to_ukraine", "to_russia", "both")  # who got people back; "both" for a swap stated as such
 QUALIFIERS = ("exact", "over", "at_least", "about", "up_to", "almost", "under")
 STATUSES = ("released", "exchanged", "held", "missing", "detained", "killed")
+
+
+@dataclass(frozen=True)
+class Event:
+    """An occurrence claims are about: a kind on a date (and a stage of a multi-day one)."""
+
+    kind: str
+    date: str  # ISO date
+    stage: int | None = None
+
+    @property
+    def key(self) -> str:
+        stage = f":stage{self.stage}" if self.stage else ""
+        return f"{self.kind}:{self.date}{stage}"
 
 
 @dataclass(frozen=True)
@@ -47,11 +63,16 @@ class Claim:
     quote: str | None = None  # the quoted or reported content
     # categories a total is said to consist of ("176 people, including 150 servicemen")
     parts: tuple[str, ...] = field(default_factory=tuple)
+    bbox: Box | None = None  # the claim's box on the page (pages with word boxes only), in Page.bbox_unit
+
+    @property
+    def event(self) -> Event | None:
+        if not self.event_kind or not self.event_date:
+            return None
+        return Event(self.event_kind, self.event_date, self.event_stage)
 
     @property
     def event_key(self) -> str | None:
         """Identity of the occurrence: kind and date (and stage): claims under one key are comparable."""
-        if not self.event_kind or not self.event_date:
-            return None
-        stage = f":stage{self.event_stage}" if self.event_stage else ""
-        return f"{self.event_kind}:{self.event_date}{stage}"
+        event = self.event
+        return event.key if event else None
