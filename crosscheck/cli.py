@@ -25,8 +25,8 @@ EPILOG = """exit codes:
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
+    from crosscheck.pipeline.batch import run_batch
     from graph.migrations import open_writer
-    from ingest.batch import run_batch
 
     if args.workers is not None:
         settings = settings.model_copy(update={"workers": args.workers})

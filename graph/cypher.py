@@ -291,10 +291,12 @@ CLAIM_SAID_BY = {
 # computed from (indexed lookups on Claim.event_key and Claim.subject_key).
 CLAIM_CANDIDATES = """
 MATCH (c:Claim) WHERE c.event_key IN $event_keys
-RETURN properties(c) AS claim
+MATCH (c)-[s:STATED_IN]->(:Document)
+RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
 UNION
 MATCH (c:Claim) WHERE c.subject_key IN $subjects
-RETURN properties(c) AS claim
+MATCH (c)-[s:STATED_IN]->(:Document)
+RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
 """
 
 # Links computed under these event keys / subjects that the evidence no longer supports ($keep: "a|b|TYPE").

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import neo4j
 
-from graph import cypher
+from crosscheck.records.document import FileResult
+from crosscheck.records.facts import Mention
+from graph import cypher, rows
 from graph.connection import Graph
-from crosscheck.records.ids import FileResult
 from nlp.claims.link import link_claims
 from nlp.identity import Identity, identity_of, inflection_variants, links_between, surname_probes
 
@@ -88,32 +89,16 @@ def _write_claims(tx: neo4j.ManagedTransaction, result: FileResult) -> Touched:
     """A document's claims, the events and entities they are about, and who said them."""
     if not result.claims:
         return Touched()
-    doc_id = result.doc_id
-    # Sorted so that concurrent writers lock claims and events in the same order.
-    claims = sorted(result.claims, key=lambda c: c["claim_id"])
-    rows = [
-        {
-            "props": {k: v for k, v in c["props"].items() if v is not None},
-            "stated_in": {k: v for k, v in c["stated_in"].items() if v is not None},
-        }
-        for c in claims
-    ]
-    tx.run(cypher.UPSERT_CLAIMS, doc_id=doc_id, rows=rows).consume()
-    events = [{"claim_id": c["claim_id"], **c["event"]} for c in claims if c["event"]]
+    tx.run(cypher.UPSERT_CLAIMS, doc_id=result.doc_id, rows=rows.claim_rows(result)).consume()
+    events = rows.event_rows(result.claims)
     if events:
-        tx.run(cypher.UPSERT_CLAIM_EVENTS, rows=sorted(events, key=lambda e: (e["key"], e["claim_id"]))).consume()
+        tx.run(cypher.UPSERT_CLAIM_EVENTS, rows=events).consume()
     for role, statements in (("subject", cypher.CLAIM_ABOUT), ("speaker", cypher.CLAIM_SAID_BY)):
-        by_label: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for c in claims:
-            ref = c[role]
-            label = cypher.ENTITY_LABELS.get(ref["label"] or "PERSON") if ref else None
-            if label in statements:
-                by_label[label].append({"claim_id": c["claim_id"], "key": ref["key"]})
-        for label, refs in by_label.items():
+        for label, refs in sorted(rows.claim_refs(result.claims, role).items()):
             tx.run(statements[label], rows=refs).consume()
     return Touched(
-        event_keys={c["props"]["event_key"] for c in claims if c["props"].get("event_key")},
-        subjects={c["props"]["subject_key"] for c in claims if c["props"].get("subject_key")},
+        event_keys={c.event_key for c in result.claims if c.event_key},
+        subjects={c.subject_key for c in result.claims if c.subject_key},
     )
 
 
@@ -127,25 +112,27 @@ def update_claim_links(tx: neo4j.ManagedTransaction, event_keys: set[str], subje
     if not event_keys and not subjects:
         return
     keys, subs = sorted(event_keys), sorted(subjects)
-    rows = [r["claim"] for r in tx.run(cypher.CLAIM_CANDIDATES, event_keys=keys, subjects=subs)]
+    candidates = [
+        rows.stored_claim(r["claim"], r["page"], r["start"], r["end"])
+        for r in tx.run(cypher.CLAIM_CANDIDATES, event_keys=keys, subjects=subs)
+    ]
     # Every candidate counts as new: links among other documents' claims may change too (a sum of parts).
-    links = link_claims(rows, [])
+    links = link_claims(candidates, [])
     # Only the links computed under the touched keys: a claim fetched for its subject keeps the links of its
     # (untouched) event key, and the reverse.
     links = [
         link
         for link in links
-        if (link.get("event_key") in event_keys) or (link.get("subject_key") in subjects and not link.get("event_key"))
+        if (link.event_key in event_keys) or (link.subject_key in subjects and not link.event_key)
     ]
-    keep = [f"{link['a']}|{link['b']}|{link['type']}" for link in links]
+    keep = [f"{link.a}|{link.b}|{link.type}" for link in links]
     if keys:
         tx.run(cypher.DELETE_STALE_CLAIM_LINKS, event_keys=keys, keep=keep).consume()
     if subs:
         tx.run(cypher.DELETE_STALE_STATUS_LINKS, subjects=subs, keep=keep).consume()
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_type: dict[str, list[rows.Row]] = defaultdict(list)
     for link in links:
-        props = {k: v for k, v in link.items() if k not in ("a", "b", "type") and v is not None}
-        by_type[link["type"]].append({"a": link["a"], "b": link["b"], "props": props})
+        by_type[link.type].append(rows.link_row(link))
     for kind, rows_of_kind in sorted(by_type.items()):
         tx.run(cypher.MERGE_CLAIM_LINKS[kind], links=rows_of_kind).consume()
 
@@ -209,75 +196,54 @@ def _write_document(tx: neo4j.ManagedTransaction, result: FileResult, previous: 
     replaced = _release_location(tx, result.location, previous, touched)
     # A re-ingest of the same content (--force) replaces what an earlier extraction wrote.
     touched |= _remove_facts(tx, doc_id, delete_document=False)
-    tx.run(cypher.UPSERT_DOCUMENT, doc_id=doc_id, props=result.document, location=result.location).consume()
+    props = rows.document_props(result.document)
+    tx.run(cypher.UPSERT_DOCUMENT, doc_id=doc_id, props=props, location=result.location).consume()
     if result.pages:
-        tx.run(cypher.UPSERT_PAGES, doc_id=doc_id, rows=result.pages).consume()
+        tx.run(cypher.UPSERT_PAGES, doc_id=doc_id, rows=rows.page_rows(result)).consume()
 
-    _adopt_known_people(tx, result)
-    entities: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for m in result.mentions:
-        label = cypher.ENTITY_LABELS[m["label"]]
-        entity = entities[label].setdefault(
-            m["key"], {"key": m["key"], "name": m["name"], "aliases": [], "mentions": []}
-        )
-        entity["name"] = min(entity["name"], m["name"])
-        alias = " ".join(m["props"]["surface"].split())  # a surface may span a line break
-        if alias not in entity["aliases"]:
-            entity["aliases"].append(alias)
-        entity["mentions"].append({"mention_id": m["mention_id"], **m["props"]})
-    if result.listed:
+    mentions = _adopt_known_people(tx, result.mentions)
+    entities = rows.entity_rows(doc_id, mentions)
+    listed = rows.listed_rows(result)
+    if listed:
         # Before the mentions: a listed person's node is created with its birth date here.
-        listed = sorted(result.listed, key=lambda r: (r["key"], r["props"]["row"]))
         tx.run(cypher.UPSERT_LISTED, doc_id=doc_id, rows=listed).consume()
-        members = [
-            {
-                "person_key": r["key"],
-                "unit_key": r["unit_key"],
-                "unit_name": r["unit_name"],
-                "row": r["props"]["row"],
-                "page": r["props"]["page"],
-                "unit": r["props"]["unit"],
-            }
-            for r in listed
-            if r["unit_key"]
-        ]
+        members = rows.membership_rows(listed)
         if members:
             tx.run(cypher.UPSERT_MEMBERSHIPS, doc_id=doc_id, rows=members).consume()
-    for label, rows in entities.items():
-        # Sorted so that concurrent writers lock entity keys in the same order.
-        ordered = sorted(rows.values(), key=lambda r: r["key"])
-        tx.run(cypher.UPSERT_ENTITY_MENTIONS[label], doc_id=doc_id, rows=ordered).consume()
+    for label, entity_rows in entities.items():
+        tx.run(cypher.UPSERT_ENTITY_MENTIONS[label], doc_id=doc_id, rows=entity_rows).consume()
     # After the entities: claims point at the people, units and places the document mentions.
     touched |= _write_claims(tx, result)
     # In the same transaction: the document and the links its people and claims imply appear together.
-    touched.people |= set(entities.get(cypher.PERSON, {})) | {r["key"] for r in result.listed}
+    touched.people |= {r["key"] for r in entities.get(cypher.PERSON, [])} | {r.key for r in result.listed}
     _update_links(tx, touched)
     return replaced
 
 
-def _adopt_known_people(tx: neo4j.ManagedTransaction, result: FileResult) -> None:
+def _adopt_known_people(tx: neo4j.ManagedTransaction, mentions: list[Mention]) -> list[Mention]:
     """A name in another language ("Tarasa Kowalczuka" in Polish) takes the key of the one person the
     graph already knows under its nominative ("Taras Kovalchuk", "Тарас Ковальчук"); the mention keeps
     the key it had as ``resolved_from``. No match, or several, leaves it as it was."""
-    probes: list[tuple[dict[str, Any], list[str]]] = []
-    for m in result.mentions:
-        props = m["props"]
-        if m["label"] != "PERSON" or props.get("language") in _NORMALISED_LANGUAGES or "resolved_from" in props:
+    probes: dict[int, list[str]] = {}
+    for i, m in enumerate(mentions):
+        if m.label != "PERSON" or m.language in _NORMALISED_LANGUAGES or m.resolved_from is not None:
             continue
-        variants = inflection_variants(props["surface"])
+        variants = inflection_variants(m.surface)
         if variants:
-            probes.append((m, variants))
+            probes[i] = variants
     if not probes:
-        return
-    keys = sorted({k for _, variants in probes for k in variants} | {m["key"] for m, _ in probes})
+        return mentions
+    keys = sorted({k for variants in probes.values() for k in variants} | {mentions[i].key for i in probes})
     known = {r["key"]: r["name"] for r in tx.run(cypher.KNOWN_PEOPLE, keys=keys)}
-    for m, variants in probes:
-        if m["key"] in known:
+    adopted = list(mentions)
+    for i, variants in probes.items():
+        m = mentions[i]
+        if m.key in known:
             continue
         hits = sorted(k for k in variants if k in known)
         if len(hits) == 1:
-            m["props"]["resolved_from"] = m["key"]
-            m["key"], m["name"] = hits[0], known[hits[0]]
+            adopted[i] = replace(m, key=hits[0], name=known[hits[0]], resolved_from=m.key)
+    return adopted
 
 
 def write_document(graph: Graph, result: FileResult, previous: str | None = None) -> list[str]:
@@ -288,7 +254,8 @@ def write_document(graph: Graph, result: FileResult, previous: str | None = None
 
 def _write_failure(tx: neo4j.ManagedTransaction, result: FileResult, previous: str | None) -> list[str]:
     replaced = _release_location(tx, result.location, previous)
-    tx.run(cypher.UPSERT_DOCUMENT, doc_id=result.doc_id, props=result.document, location=result.location).consume()
+    props = rows.document_props(result.document)
+    tx.run(cypher.UPSERT_DOCUMENT, doc_id=result.doc_id, props=props, location=result.location).consume()
     return replaced
 
 

@@ -33,9 +33,10 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from crosscheck.records.facts import Mention
 from nlp.normalize import FIRST_NAME_FOLDS, fold_token, person_key
 from nlp.translit import guess_cyrillic_language, has_cyrillic
 
@@ -126,36 +127,38 @@ def identity_of(key: str, name: str, birth_date: str | None = None) -> Identity:
 
 
 # --- in-document resolution ------------------------------------------------------------------------
-def resolve_in_document(mentions: list[dict[str, Any]]) -> int:
+def resolve_in_document(mentions: list[Mention]) -> list[Mention]:
     """Give a bare surname (or surname + initial) mention the key of the one full name in the same
-    document that it can only mean; modifies ``mentions`` (FileResult rows) in place, returns how many.
+    document that it can only mean (``resolved_from`` keeps the key it had); returns the document's
+    mentions, resolved ones replaced.
 
     Only unique candidates resolve: two full names with that surname (brothers, or namesakes on a list
     with different birth dates) leave the short mention as its own node.
     """
-    people = [m for m in mentions if m["label"] == "PERSON"]
     full: dict[str, dict[str, str]] = defaultdict(dict)  # surname_key -> {key: name}
-    for m in people:
-        ident = identity_of(m["key"], m["name"])
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        ident = identity_of(m.key, m.name)
         if ident.has_full_name and ident.surname_key:
-            full[ident.surname_key][m["key"]] = m["name"]
-    resolved = 0
-    for m in people:
-        ident = identity_of(m["key"], m["name"])
-        if ident.surname_key is None or ident.has_full_name:
-            continue
-        candidates = full.get(ident.surname_key, {})
-        if ident.has_initial_only:
-            candidates = {
-                k: n for k, n in candidates.items() if (identity_of(k, n).given_key or "")[:1] == ident.given_key
-            }
-        if len(candidates) != 1:
-            continue
-        ((key, name),) = candidates.items()
-        m["props"]["resolved_from"] = m["key"]
-        m["key"], m["name"] = key, name
-        resolved += 1
+            full[ident.surname_key][m.key] = m.name
+    resolved: list[Mention] = []
+    for m in mentions:
+        resolved.append(_resolved(m, full) if m.label == "PERSON" else m)
     return resolved
+
+
+def _resolved(m: Mention, full: dict[str, dict[str, str]]) -> Mention:
+    ident = identity_of(m.key, m.name)
+    if ident.surname_key is None or ident.has_full_name:
+        return m
+    candidates = full.get(ident.surname_key, {})
+    if ident.has_initial_only:
+        candidates = {k: n for k, n in candidates.items() if (identity_of(k, n).given_key or "")[:1] == ident.given_key}
+    if len(candidates) != 1:
+        return m
+    ((key, name),) = candidates.items()
+    return replace(m, key=key, name=name, resolved_from=m.key)
 
 
 # --- other languages ---------------------------------------------------------------------------

@@ -64,6 +64,10 @@ class Claim:
     # categories a total is said to consist of ("176 people, including 150 servicemen")
     parts: tuple[str, ...] = field(default_factory=tuple)
     bbox: Box | None = None  # the claim's box on the page (pages with word boxes only), in Page.bbox_unit
+    # Set once the claim is placed in its document (crosscheck.records.ids.claim_id_for), and on claims the
+    # graph layer reads back for linking.
+    doc_id: str = ""
+    claim_id: str = ""
 
     @property
     def event(self) -> Event | None:
@@ -76,3 +80,24 @@ class Claim:
         """Identity of the occurrence: kind and date (and stage): claims under one key are comparable."""
         event = self.event
         return event.key if event else None
+
+
+@dataclass(frozen=True)
+class ClaimLink:
+    """Two claims of different sources that agree (CORROBORATES) or disagree (CONTRADICTS): ``a < b``.
+
+    ``event_key`` for quantities (and sums of parts), ``subject_key`` for statuses: the key it was computed
+    under. ``_a``/``_b`` fields follow the orientation.
+    """
+
+    a: str  # claim_id
+    b: str
+    type: str  # CORROBORATES | CONTRADICTS
+    score: float
+    reason: str
+    event_key: str | None = None
+    subject_key: str | None = None
+    value_a: float | None = None
+    value_b: float | None = None
+    status_a: str | None = None
+    status_b: str | None = None

@@ -40,9 +40,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from crosscheck.records.claims import KINDS, Claim
+from crosscheck.records.facts import ListInfo, ListRow, Mention
 from crosscheck.records.pages import Page
+from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.claims.categories import (
     Vocab,
     event_kind,
@@ -53,11 +57,9 @@ from nlp.claims.categories import (
     weak_direction,
 )
 from nlp.claims.dates import DateMatch, find_dates
-from crosscheck.records.claims import KINDS, Claim
 from nlp.claims.numbers import NumberMatch, find_numbers
 from nlp.claims.statements import Attribution, find_attribution
 from nlp.claims.status import find_statuses, list_status_claims, resolve_subject
-from crosscheck.records.facts import ListInfo, ListRow
 
 __all__ = ["DATELINE_CHARS", "Sentence", "document_date", "extract_claims", "split_sentences"]
 
@@ -199,14 +201,14 @@ def _excluded(text: str, num: NumberMatch, units: list[tuple[int, int]]) -> bool
     return bool(_NOT_A_COUNT_BEFORE.search(before))
 
 
-def _mention_at(rows: list[dict], pos: int, slack: int, labels: tuple[str, ...]) -> dict | None:
+def _mention_at(rows: list[Mention], pos: int, slack: int, labels: tuple[str, ...]) -> Mention | None:
     for row in rows:
-        if row["label"] in labels and pos <= row["props"]["start"] <= pos + slack:
+        if row.label in labels and pos <= row.start <= pos + slack:
             return row
     return None
 
 
-def _categorise(text: str, num: NumberMatch, limit: int, rows: list[dict], vocab: Vocab) -> _Item:
+def _categorise(text: str, num: NumberMatch, limit: int, rows: list[Mention], vocab: Vocab) -> _Item:
     region = text[:limit]
     end = num.end
     cm = match_category(region, end, vocab)
@@ -215,9 +217,9 @@ def _categorise(text: str, num: NumberMatch, limit: int, rows: list[dict], vocab
         # "37 Mariupol defenders": the place stands between the number and the counted word
         place = _mention_at(rows, end, 2, ("PLACE",))
         if place is not None:
-            cm = match_category(region, place["props"]["end"], vocab, max_fillers=0)
+            cm = match_category(region, place.end, vocab, max_fillers=0)
             if cm is not None:
-                detail = place["key"]
+                detail = place.key
     if cm is None:
         return _Item(num, end, None, end)
     category = cm.category
@@ -228,9 +230,9 @@ def _categorise(text: str, num: NumberMatch, limit: int, rows: list[dict], vocab
         place = _mention_at(rows, cm.end, pos - cm.end + 1, ("PLACE",))
         unit = _mention_at(rows, cm.end, pos - cm.end + 1, ("UNIT",))
         if category == "defenders" and place is not None:
-            detail = place["key"]
+            detail = place.key
         elif unit is not None:
-            detail = unit["key"]
+            detail = unit.key
     elif category != "defenders":
         detail = None
     if category == "defenders" and detail is None:
@@ -290,7 +292,7 @@ _POSSESSIVE_AFTER = re.compile(
 _DASH_BEFORE = re.compile(r"\s*[—–-]\s*$")
 
 
-def _mark_subsets(text: str, items: list[_Item], rows: list[dict]) -> None:
+def _mark_subsets(text: str, items: list[_Item], rows: list[Mention]) -> None:
     """Give counts of a subgroup a ``detail`` so they are compared only with counts of that subgroup."""
     for index, item in enumerate(items):
         if item.category is None or item.detail is not None:
@@ -314,14 +316,14 @@ def _mark_subsets(text: str, items: list[_Item], rows: list[dict]) -> None:
                 (
                     row
                     for row in rows
-                    if row["label"] in ("ORG", "UNIT")
-                    and 0 <= item.number.start - row["props"]["end"] <= 4
-                    and _DASH_BEFORE.fullmatch(text[row["props"]["end"] : item.number.start]) is not None
+                    if row.label in ("ORG", "UNIT")
+                    and 0 <= item.number.start - row.end <= 4
+                    and _DASH_BEFORE.fullmatch(text[row.end : item.number.start]) is not None
                 ),
                 None,
             )
             if owner is not None:
-                item.detail = owner["key"]
+                item.detail = owner.key
 
 
 def _pairs(text: str, items: list[_Item], sentence: str, s_off: int, vocab: Vocab) -> None:
@@ -362,7 +364,7 @@ class _Context:
     vocab: Vocab
     dates: list[DateMatch]
     numbers: list[NumberMatch]
-    rows: list[dict]
+    rows: list[Mention]
     units: list[tuple[int, int]]
 
 
@@ -487,9 +489,9 @@ def _speaker_fields(att: Attribution | None) -> dict[str, Any]:
     if att is None:
         return {}
     return {
-        "speaker_key": att.speaker["key"],
-        "speaker_label": att.speaker["label"],
-        "speaker_name": att.speaker["name"],
+        "speaker_key": att.speaker.key,
+        "speaker_label": att.speaker.label,
+        "speaker_name": att.speaker.name,
         "verb": att.verb,
     }
 
@@ -526,12 +528,13 @@ def _sort_key(c: Claim) -> tuple:
 def extract_claims(
     pages: Sequence[Page],
     languages: Sequence[str],
-    mentions: Sequence[dict],
+    mentions: Sequence[Mention],
     records: Sequence[ListRow],
     list_info: ListInfo | None,
     published: str | None,
+    models_dir: Path = DEFAULT_MODELS_DIR,
 ) -> list[Claim]:
-    vocab = load_vocab()
+    vocab = load_vocab(models_dir)
     doc_date = document_date(pages, languages, published)
     doc_event = _doc_event(pages, vocab)
     lang_of = {p.number: (languages[i] if i < len(languages) else "") for i, p in enumerate(pages)}
@@ -542,10 +545,7 @@ def extract_claims(
         if not text.strip():
             continue
         lang = lang_of[page.number]
-        rows = sorted(
-            (r for r in mentions if r.get("props", {}).get("page") == page.number),
-            key=lambda r: (r["props"]["start"], r["props"]["end"], r["label"]),
-        )
+        rows = sorted((m for m in mentions if m.page == page.number), key=lambda m: (m.start, m.end, m.label))
         row_spans = [(r.start, r.end) for r in records if r.page == page.number]
         ctx = _Context(
             text=text,
@@ -557,14 +557,14 @@ def extract_claims(
             dates=list(find_dates(text, lang, doc_date)),
             numbers=list(find_numbers(text, lang)),
             rows=rows,
-            units=[(r["props"]["start"], r["props"]["end"]) for r in rows if r["label"] == "UNIT"],
+            units=[(r.start, r.end) for r in rows if r.label == "UNIT"],
         )
         sentences = [s for s in split_sentences(text) if not any(a <= s.start and s.end <= b for a, b in row_spans)]
         attributions: list[Attribution | None] = []
         quantities: list[tuple[int, Claim]] = []
         for i, sent in enumerate(sentences):
             prev = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
-            in_sent = [r for r in rows if sent.start <= r["props"]["start"] and r["props"]["end"] <= sent.end]
+            in_sent = [r for r in rows if sent.start <= r.start and r.end <= sent.end]
             sentence = text[sent.start : sent.end]
             attributions.append(
                 find_attribution(sentence, sent.start, in_sent, vocab, text[prev.start : prev.end] if prev else None)
@@ -577,7 +577,7 @@ def extract_claims(
             if att is None and nxt is not None and nxt.anaphoric and sentences[i + 1].paragraph == sent.paragraph:
                 att = nxt  # "… 150 людей. Про це повідомив Координаційний штаб."
             sentence = text[sent.start : sent.end]
-            in_sent = [r for r in rows if sent.start <= r["props"]["start"] and r["props"]["end"] <= sent.end]
+            in_sent = [r for r in rows if sent.start <= r.start and r.end <= sent.end]
             quantities.extend((sent.paragraph, c) for c in _quantities(ctx, sent, earlier, att))
             own = attributions[i]
             if own is not None:
@@ -592,7 +592,7 @@ def extract_claims(
                         language=lang,
                         confidence=round(
                             (0.85 if own.quote and not own.anaphoric else 0.7)
-                            - (0.05 if own.speaker["label"] == "ORG" else 0.0),
+                            - (0.05 if own.speaker.label == "ORG" else 0.0),
                             3,
                         ),
                         extractor="statement-rule",
@@ -601,9 +601,9 @@ def extract_claims(
                     )
                 )
             # list rows get their claims from the records (list-title), not from the NER of the row text
-            free = [r for r in in_sent if not any(a <= r["props"]["start"] < b for a, b in row_spans)]
-            people = [r for r in rows if r["label"] == "PERSON"]
-            for hit in find_statuses(sentence, sent.start, free, vocab, att.speaker["key"] if att else None):
+            free = [r for r in in_sent if not any(a <= r.start < b for a, b in row_spans)]
+            people = [r for r in rows if r.label == "PERSON"]
+            for hit in find_statuses(sentence, sent.start, free, vocab, att.speaker.key if att else None):
                 status_date = _status_date(ctx, sent, hit.start, hit.status)
                 subject_key, subject_name = resolve_subject(hit.subject, people, text, lang)
                 claims.append(

@@ -1,8 +1,7 @@
 """Which claims from different sources agree or disagree: CORROBORATES / CONTRADICTS, computed in Python.
 
-Pure: works on claim property dicts (as stored on ``(:Claim)`` nodes: ``claim_id``, ``doc_id``, ``kind``,
-``value``, ``qualifier``, ``category``, ``category_detail``, ``direction``, ``event_key``, ``event_kind``,
-``event_date``, ``status``, ``status_date``, ``subject_key``, ``parts``). The graph writer calls it for the
+Pure: works on ``Claim`` records placed in their documents (``claim_id`` and ``doc_id`` set), as the graph
+layer reads them back from ``(:Claim)`` nodes, and returns ``ClaimLink`` records. The graph writer calls it for the
 claims under the event keys and subjects a document touches (graph/writer.py).
 
 Rules (scores in docs/schema.md):
@@ -22,6 +21,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from crosscheck.records.claims import Claim, ClaimLink
 
 CORROBORATES = "CORROBORATES"
 CONTRADICTS = "CONTRADICTS"
@@ -62,49 +63,49 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _stated(claim: dict[str, Any]) -> str:
+def _stated(claim: Claim) -> str:
     words = {"over": "over", "at_least": "at least", "about": "about", "up_to": "up to", "almost": "almost"}
     words["under"] = "under"
-    q = claim.get("qualifier")
+    q = claim.qualifier
     prefix = f"{words[q]} " if q in words else ""
-    return prefix + _num(claim["value"])
+    return prefix + _num(claim.value)
 
 
 _DIRECTION_WORDS = {"to_ukraine": "returned to Ukraine", "to_russia": "handed over to Russia", "both": "exchanged"}
 
 
-def _event_phrase(claim: dict[str, Any]) -> str:
+def _event_phrase(claim: Claim) -> str:
     """'servicemen returned to Ukraine (exchange on 2025-02-05)': what the compared numbers count."""
-    what = claim.get("category") or "people"
-    if claim.get("category_detail"):
-        what += f" ({claim['category_detail']})"
-    direction = _DIRECTION_WORDS.get(claim.get("direction") or "")
+    what = claim.category or "people"
+    if claim.category_detail:
+        what += f" ({claim.category_detail})"
+    direction = _DIRECTION_WORDS.get(claim.direction or "")
     if direction:
         what += f" {direction}"
-    event = f"{claim.get('event_kind') or 'event'} on {claim.get('event_date')}"
-    if claim.get("event_stage"):
-        event += f", day {claim['event_stage']}"
+    event = f"{claim.event_kind or 'event'} on {claim.event_date}"
+    if claim.event_stage:
+        event += f", day {claim.event_stage}"
     return f"{what} ({event})"
 
 
-def _link(x: dict[str, Any], y: dict[str, Any], kind: str, score: float, reason: str, **extra: Any) -> dict[str, Any]:
+def _link(x: Claim, y: Claim, kind: str, score: float, reason: str, **extra: Any) -> ClaimLink:
     """A link oriented lower claim_id -> higher; ``extra`` keys ending in _a/_b follow the orientation."""
-    a, b = (x, y) if x["claim_id"] < y["claim_id"] else (y, x)
-    link: dict[str, Any] = {"a": a["claim_id"], "b": b["claim_id"], "type": kind, "score": score, "reason": reason}
+    a, b = (x, y) if x.claim_id < y.claim_id else (y, x)
     swapped = a is not x
+    fields: Claim = {}
     for key, value in extra.items():
         if swapped and key.endswith("_a"):
             key = key[:-2] + "_b"
         elif swapped and key.endswith("_b"):
             key = key[:-2] + "_a"
-        link[key] = value
-    return link
+        fields[key] = value
+    return ClaimLink(a=a.claim_id, b=b.claim_id, type=kind, score=score, reason=reason, **fields)
 
 
-def _quantity_pair(x: dict[str, Any], y: dict[str, Any]) -> dict[str, Any] | None:
-    vx, vy = float(x["value"]), float(y["value"])
-    qx, qy = x.get("qualifier"), y.get("qualifier")
-    base = {"event_key": x["event_key"], "value_a": x["value"], "value_b": y["value"]}
+def _quantity_pair(x: Claim, y: Claim) -> ClaimLink | None:
+    vx, vy = float(x.value), float(y.value)
+    qx, qy = x.qualifier, y.qualifier
+    base = {"event_key": x.event_key, "value_a": x.value, "value_b": y.value}
     if vx == vy and (qx in _EXACT) == (qy in _EXACT) and (qx in _EXACT or qx == qy):
         score = SCORE_SAME_VALUE if qx in _EXACT else SCORE_SAME_QUALIFIED
         return _link(x, y, CORROBORATES, score, f"same number: {_stated(x)} {_event_phrase(x)}", **base)
@@ -113,10 +114,10 @@ def _quantity_pair(x: dict[str, Any], y: dict[str, Any]) -> dict[str, Any] | Non
     overlap = lo_x <= hi_y and lo_y <= hi_x
     if overlap:
         # Orientation matters for the text: name the lower claim first, as the link does.
-        first, second = (x, y) if x["claim_id"] < y["claim_id"] else (y, x)
+        first, second = (x, y) if x.claim_id < y.claim_id else (y, x)
         reason = f"compatible: {_stated(first)} vs {_stated(second)} {_event_phrase(x)}"
         return _link(x, y, CORROBORATES, SCORE_COMPATIBLE, reason, **base)
-    first, second = (x, y) if x["claim_id"] < y["claim_id"] else (y, x)
+    first, second = (x, y) if x.claim_id < y.claim_id else (y, x)
     exact = qx in _EXACT and qy in _EXACT
     score = SCORE_CONTRADICTS_EXACT if exact else SCORE_CONTRADICTS_RANGE
     reason = f"{_stated(first)} vs {_stated(second)} {_event_phrase(x)}"
@@ -128,46 +129,44 @@ def _quantity_pair(x: dict[str, Any], y: dict[str, Any]) -> dict[str, Any] | Non
 SUBSET = "subset"
 
 
-def _comparable(claim: dict[str, Any]) -> bool:
+def _comparable(claim: Claim) -> bool:
     return (
-        claim.get("kind") == "quantity"
-        and bool(claim.get("event_key"))
-        and claim.get("value") is not None
-        and claim.get("category_detail") != SUBSET
+        claim.kind == "quantity"
+        and bool(claim.event_key)
+        and claim.value is not None
+        and claim.category_detail != SUBSET
     )
 
 
-def _quantity_links(claims: Sequence[dict[str, Any]]) -> Iterable[tuple[dict[str, Any], set[str]]]:
-    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+def _quantity_links(claims: Sequence[Claim]) -> Iterable[tuple[ClaimLink, set[str]]]:
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         if _comparable(c):
-            groups[(c["event_key"], c.get("category"), c.get("category_detail"), c.get("direction"))].append(c)
+            groups[(c.event_key, c.category, c.category_detail, c.direction)].append(c)
     for group in groups.values():
         for x, y in itertools.combinations(group, 2):
-            if x["doc_id"] != y["doc_id"]:
+            if x.doc_id != y.doc_id:
                 link = _quantity_pair(x, y)
                 if link is not None:
-                    yield link, {x["claim_id"], y["claim_id"]}
+                    yield link, {x.claim_id, y.claim_id}
 
 
-def _sum_links(claims: Sequence[dict[str, Any]]) -> Iterable[tuple[dict[str, Any], set[str]]]:
+def _sum_links(claims: Sequence[Claim]) -> Iterable[tuple[ClaimLink, set[str]]]:
     """A total of people equal to parts stated in other documents (which may be several) corroborates each part."""
-    exact = [c for c in claims if _comparable(c) and c.get("qualifier") in _EXACT]
-    by_part: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    exact = [c for c in claims if _comparable(c) and c.qualifier in _EXACT]
+    by_part: dict[tuple, list[Claim]] = defaultdict(list)
     for c in exact:
-        by_part[(c["event_key"], c.get("direction"), c.get("category_detail"), c.get("category"))].append(c)
+        by_part[(c.event_key, c.direction, c.category_detail, c.category)].append(c)
     for total in exact:
-        if total.get("category") != "people":
+        if total.category != "people":
             continue
-        parts = tuple(p for p in (total.get("parts") or ()) if p != "people") or DEFAULT_PARTS
+        parts = tuple(p for p in (total.parts or ()) if p != "people") or DEFAULT_PARTS
         if len(parts) < 2:
             continue
-        key = (total["event_key"], total.get("direction"), total.get("category_detail"))
+        key = (total.event_key, total.direction, total.category_detail)
         options = []
         for part in parts:
-            found = sorted(
-                (c for c in by_part[(*key, part)] if c["doc_id"] != total["doc_id"]), key=lambda c: c["claim_id"]
-            )
+            found = sorted((c for c in by_part[(*key, part)] if c.doc_id != total.doc_id), key=lambda c: c.claim_id)
             if not found:
                 break
             options.append(found)
@@ -175,14 +174,14 @@ def _sum_links(claims: Sequence[dict[str, Any]]) -> Iterable[tuple[dict[str, Any
             if math.prod(len(o) for o in options) > _MAX_COMBINATIONS:
                 continue
             for combo in itertools.product(*options):
-                if sum(float(c["value"]) for c in combo) != float(total["value"]):
+                if sum(float(c.value) for c in combo) != float(total.value):
                     continue
-                terms = " + ".join(f"{_num(c['value'])} {c['category']}" for c in combo)
-                reason = f"sum of parts: {terms} = {_num(total['value'])}"
-                evidence = {total["claim_id"], *(c["claim_id"] for c in combo)}
+                terms = " + ".join(f"{_num(c.value)} {c.category}" for c in combo)
+                reason = f"sum of parts: {terms} = {_num(total.value)}"
+                evidence = {total.claim_id, *(c.claim_id for c in combo)}
                 for part in combo:
                     yield (
-                        _link(part, total, CORROBORATES, SCORE_SUM_OF_PARTS, reason, event_key=total["event_key"]),
+                        _link(part, total, CORROBORATES, SCORE_SUM_OF_PARTS, reason, event_key=total.event_key),
                         (evidence),
                     )
 
@@ -197,16 +196,16 @@ def _cmp_dates(a: str, b: str) -> int:
     return (a[:n] > b[:n]) - (a[:n] < b[:n])
 
 
-def _status_text(c: dict[str, Any]) -> str:
-    date = c.get("status_date")
-    return f"{c['status']} on {date}" if date else f"{c['status']} (no date)"
+def _status_text(c: Claim) -> str:
+    date = c.status_date
+    return f"{c.status} on {date}" if date else f"{c.status} (no date)"
 
 
-def _status_pair(x: dict[str, Any], y: dict[str, Any]) -> dict[str, Any] | None:
-    sx, sy = x["status"], y["status"]
-    dx, dy = x.get("status_date"), y.get("status_date")
-    first, second = (x, y) if x["claim_id"] < y["claim_id"] else (y, x)
-    extra = {"subject_key": x["subject_key"], "status_a": sx, "status_b": sy}
+def _status_pair(x: Claim, y: Claim) -> ClaimLink | None:
+    sx, sy = x.status, y.status
+    dx, dy = x.status_date, y.status_date
+    first, second = (x, y) if x.claim_id < y.claim_id else (y, x)
+    extra = {"subject_key": x.subject_key, "status_a": sx, "status_b": sy}
     pair = f"{_status_text(first)} vs {_status_text(second)}"
     same_class = sx == sy or {sx, sy} <= _FREE or {sx, sy} <= _CAPTIVE
     if same_class:
@@ -223,7 +222,7 @@ def _status_pair(x: dict[str, Any], y: dict[str, Any]) -> dict[str, Any] | None:
         return None  # disagreeing statuses without dates may simply be at different times
     # Order the two by date: the earlier status must not be impossible given the later one.
     early, late = (x, y) if _cmp_dates(dx, dy) <= 0 else (y, x)
-    se, sl = early["status"], late["status"]
+    se, sl = early.status, late.status
     conflict = (
         (se in _FREE and (sl in _CAPTIVE or sl == "missing"))  # released on D, still held or missing after D
         or (se == "killed" and (sl in _FREE or sl in _CAPTIVE))  # dead on D, released or held after D
@@ -233,33 +232,33 @@ def _status_pair(x: dict[str, Any], y: dict[str, Any]) -> dict[str, Any] | None:
     return _link(x, y, CONTRADICTS, SCORE_STATUS_CONFLICT, f"conflicting status: {pair}", **extra)
 
 
-def _status_links(claims: Sequence[dict[str, Any]]) -> Iterable[tuple[dict[str, Any], set[str]]]:
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def _status_links(claims: Sequence[Claim]) -> Iterable[tuple[ClaimLink, set[str]]]:
+    groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.get("kind") == "status" and c.get("subject_key") and c.get("status"):
-            groups[c["subject_key"]].append(c)
+        if c.kind == "status" and c.subject_key and c.status:
+            groups[c.subject_key].append(c)
     for group in groups.values():
         for x, y in itertools.combinations(group, 2):
-            if x["doc_id"] != y["doc_id"]:
+            if x.doc_id != y.doc_id:
                 link = _status_pair(x, y)
                 if link is not None:
-                    yield link, {x["claim_id"], y["claim_id"]}
+                    yield link, {x.claim_id, y.claim_id}
 
 
-def link_claims(new: Sequence[dict[str, Any]], existing: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def link_claims(new: Sequence[Claim], existing: Sequence[Claim]) -> list[ClaimLink]:
     """Links between claims of different documents that involve a claim of ``new`` (as an end, or as a part
-    in a sum). Each: ``{a, b, type, score, reason, event_key | subject_key, value_a, value_b | status_a,
-    status_b}``, ``a < b``; one per pair and type, sorted. A claim in both inputs counts as new."""
-    claims: dict[str, dict[str, Any]] = {c["claim_id"]: c for c in existing}
-    claims.update({c["claim_id"]: c for c in new})
-    fresh = {c["claim_id"] for c in new}
+    in a sum). Each a ``ClaimLink`` with ``a < b``; one per pair and type, sorted. A claim in both inputs
+    counts as new."""
+    claims: dict[str, Claim] = {c.claim_id: c for c in existing}
+    claims.update({c.claim_id: c for c in new})
+    fresh = {c.claim_id for c in new}
     ordered = [claims[k] for k in sorted(claims)]  # input order must not change the result
-    found: dict[tuple[str, str, str], dict[str, Any]] = {}
+    found: dict[tuple[str, str, str], ClaimLink] = {}
     for link, evidence in itertools.chain(_quantity_links(ordered), _status_links(ordered), _sum_links(ordered)):
         if not evidence & fresh:
             continue
-        ident = (link["a"], link["b"], link["type"])
+        ident = (link.a, link.b, link.type)
         # One link per pair and type; the strongest evidence wins (ties: the first reason in sorted order).
-        if ident not in found or link["score"] > found[ident]["score"]:
+        if ident not in found or link.score > found[ident].score:
             found[ident] = link
     return [found[k] for k in sorted(found)]

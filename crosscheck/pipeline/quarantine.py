@@ -8,21 +8,22 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from crosscheck.records.document import FileResult
 from crosscheck.settings import Settings
-from crosscheck.records.ids import FileResult
 
 
 def quarantine(result: FileResult, settings: Settings) -> Path:
     """Copy the file beside a JSON reason; returns the JSON path. Idempotent for the same file."""
     qdir = settings.quarantine_dir
     qdir.mkdir(parents=True, exist_ok=True)
-    stem = f"{result.doc_id[:12]}-{result.file_name}"
+    doc = result.document
+    stem = f"{result.doc_id[:12]}-{doc.file_name}"
     reason = {
-        "file": result.file_name,
-        "path": result.path,
+        "file": doc.file_name,
+        "path": doc.path,
         "location": result.location,
-        "sha256": result.sha256,
-        "size": result.size,
+        "sha256": doc.sha256,
+        "size": doc.size,
         "doc_id": result.doc_id,
         "reason": result.error_reason,
         "error": result.error,

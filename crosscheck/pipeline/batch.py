@@ -19,12 +19,12 @@ from pathlib import Path
 from tqdm import tqdm
 
 from crosscheck.errors import ConfigError, CrosscheckError
+from crosscheck.pipeline.quarantine import quarantine
+from crosscheck.pipeline.worker import failed_result, process_file, sha256_file
+from crosscheck.records.ids import FileResult, doc_id_for
 from crosscheck.settings import Settings
 from graph import writer
 from graph.connection import Graph
-from ingest.quarantine import quarantine
-from crosscheck.records.ids import FileResult, doc_id_for
-from ingest.worker import failed_result, process_file, sha256_file
 
 log = logging.getLogger(__name__)
 WORKER_NICENESS = 10

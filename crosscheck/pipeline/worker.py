@@ -1,0 +1,218 @@
+"""Everything that happens to one file before the graph: read, parse, detect language, extract.
+
+Runs in a worker process (dask) or in-process; returns a typed ``FileResult`` and never raises for bad
+input, so one broken file cannot stop a batch (the policy is ``crosscheck.pipeline.faults``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from crosscheck.errors import CrosscheckError, InputError
+from crosscheck.pipeline.faults import INTERNAL_ERROR, Stage, contained, describe
+from crosscheck.records.claims import Claim
+from crosscheck.records.document import FAILED, DocumentInfo, FileResult
+from crosscheck.records.facts import ListInfo, ListRow, Mention
+from crosscheck.records.ids import claim_id_for
+from crosscheck.records.pages import Page, ParsedDocument, box_under
+from crosscheck.settings import Settings
+from ingest.registry import check_file_size, parse_bytes
+from nlp.claims.extract import extract_claims
+from nlp.extract import extract_mentions
+from nlp.identity import resolve_in_document
+from nlp.language import page_languages
+from nlp.lists import extract_list
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "4"  # bump when extraction changes so --force re-ingests are traceable
+
+
+@dataclass(frozen=True)
+class ListedFile:
+    """A file as the batch listed it: its content hash and the stat it was hashed at."""
+
+    path: Path
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+def list_file(path: Path, chunk: int = 1 << 20) -> ListedFile:
+    """Stat and hash a file once; the worker reuses the hash unless the file changed since."""
+    stat = path.stat()
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return ListedFile(path, h.hexdigest(), stat.st_size, stat.st_mtime_ns)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _page_mentions(page: Page, lang: str, rows: list[ListRow], settings: Settings) -> list[Mention]:
+    """NER on one page, placed in the document. A listed person is keyed by name and birth date; NER in the
+    same row would add a second, dateless node for them, so the row's person comes from the list instead."""
+    row_spans = [(r.start, r.end) for r in rows]
+    found = []
+    for m in extract_mentions(page.text, lang, settings.models_dir):
+        if m.label == "PERSON" and _overlaps(row_spans, m.start, m.end):
+            continue
+        bbox = box_under(page, m.start, m.end) if page.words else None
+        found.append(replace(m, page=page.number, language=lang, bbox=bbox))
+    return found
+
+
+def _row_mention(row: ListRow, page: Page, lang: str) -> Mention:
+    """A list row's person as a mention of the document: the name's span (the row's, if not located)."""
+    start, end = (row.name_start, row.name_end) if row.name_start is not None else (row.start, row.end)
+    assert end is not None
+    return Mention(
+        label="PERSON",
+        start=start,
+        end=end,
+        surface=page.text[start:end],
+        sentence=row.raw,
+        key=row.key,
+        name=row.name,
+        confidence=row.confidence,
+        method=f"list:{row.method}",
+        page=row.page,
+        language=lang,
+        bbox=box_under(page, start, end) if page.words else None,
+    )
+
+
+def _placed_claims(result: FileResult, claims: list[Claim], pages: dict[int, Page]) -> list[Claim]:
+    """One claim per id (the extractor may read one clause twice), each with its box on the page."""
+    seen: set[str] = set()
+    placed = []
+    for c in claims:
+        claim_id = claim_id_for(result.doc_id, c.page, c.start, c.end, c.kind, c.category, c.subject_key, c.status)
+        if claim_id in seen:
+            continue
+        seen.add(claim_id)
+        page = pages.get(c.page)
+        bbox = box_under(page, c.start, c.end) if page is not None and page.words else None
+        placed.append(replace(c, bbox=bbox, doc_id=result.doc_id, claim_id=claim_id))
+    return placed
+
+
+def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> None:
+    """Language, list rows, mentions, identity and claims of a parsed file, each extractor contained."""
+    doc = result.document
+    t0 = time.perf_counter()
+    doc.language, langs = page_languages([p.text for p in parsed.pages])
+    result.page_languages = langs
+    result.timings["language"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    info: ListInfo | None = None
+    rows: list[ListRow] = []
+    with contained(result, Stage.LISTS):
+        info, rows = extract_list(parsed.pages, langs, settings.models_dir)
+    doc.list_info, doc.listed_rows, result.listed = info, len(rows), rows
+    pages = {p.number: p for p in parsed.pages}
+    lang_of = dict(zip(pages, langs, strict=True))
+    mentions = [_row_mention(r, pages[r.page], lang_of[r.page]) for r in rows]
+    result.timings["lists"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    for page, lang in zip(parsed.pages, langs, strict=True):
+        if not page.text.strip():
+            continue
+        with contained(result, Stage.MENTIONS, page.number):
+            mentions += _page_mentions(page, lang, [r for r in rows if r.page == page.number], settings)
+    result.timings["ner"] = time.perf_counter() - t0
+    with contained(result, Stage.IDENTITY):
+        # Identity within the document: "Залужний" alone means the one Валерій Залужний named here.
+        mentions = resolve_in_document(mentions)
+    result.mentions = mentions
+
+    t0 = time.perf_counter()
+    with contained(result, Stage.CLAIMS):
+        claims = extract_claims(parsed.pages, langs, mentions, rows, info, doc.published, settings.models_dir)
+        result.claims = _placed_claims(result, claims, pages)
+    result.timings["claims"] = time.perf_counter() - t0
+
+
+def _document(listed: ListedFile, folder: str) -> DocumentInfo:
+    return DocumentInfo(
+        sha256=listed.sha256,
+        path=str(listed.path.relative_to(folder)),
+        file_name=listed.path.name,
+        size=listed.size,
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _read(listed: ListedFile) -> tuple[bytes, ListedFile]:
+    """The file's bytes and the listing they match: re-hashed only if the file changed since it was listed,
+    so the bytes we parse are the bytes the document id names."""
+    data = listed.path.read_bytes()
+    stat = listed.path.stat()
+    if (stat.st_size, stat.st_mtime_ns) == (listed.size, listed.mtime_ns) and len(data) == listed.size:
+        return data, listed
+    return data, ListedFile(listed.path, hashlib.sha256(data).hexdigest(), len(data), stat.st_mtime_ns)
+
+
+def process_file(location: str, folder: str, settings: Settings, listed: ListedFile | None = None) -> FileResult:
+    """One file to a ``FileResult`` (``listed``: the batch's stat and hash of it, reused when still true)."""
+    listed = listed or list_file(Path(location))
+    result = FileResult(location=str(listed.path), document=_document(listed, folder))
+    try:
+        check_file_size(listed.size, settings)  # before reading: a huge file is refused unread
+        t0 = time.perf_counter()
+        data, listed = _read(listed)
+        result.document = _document(listed, folder)
+        parsed = parse_bytes(data, listed.path.name, settings)
+        result.timings["parse"] = time.perf_counter() - t0
+        doc = result.document
+        doc.media_type, doc.title, doc.source_url = parsed.media_type, parsed.title, parsed.source_url
+        doc.published, doc.pages, doc.ocr_pages = parsed.published, len(parsed.pages), parsed.ocr_pages
+        doc.warnings = parsed.warnings
+        _analyse(result, parsed, settings)
+        # Word boxes have been turned into the boxes of mentions, rows and claims: do not ship them.
+        result.pages = [replace(p, words=[]) for p in parsed.pages]
+    except InputError as exc:
+        _fail(result, exc.reason, exc.message)
+    except CrosscheckError:
+        raise  # not this file's fault (e.g. tesseract missing): stop the batch, quarantine nothing
+    except Exception as exc:  # faults.py: a bug or a library crash reading this file quarantines it
+        _fail(result, INTERNAL_ERROR, f"crosscheck could not process this file ({describe(exc)})")
+    return result
+
+
+def _fail(result: FileResult, reason: str, message: str) -> None:
+    doc = result.document
+    result.document = DocumentInfo(
+        sha256=doc.sha256,
+        path=doc.path,
+        file_name=doc.file_name,
+        size=doc.size,
+        ingested_at=doc.ingested_at,
+        extractor_version=doc.extractor_version,
+        media_type=doc.media_type,
+        status=FAILED,
+        error_reason=reason,
+        error=message,
+    )
+    result.pages, result.page_languages, result.mentions, result.listed, result.claims = [], [], [], [], []
+
+
+def failed_result(
+    location: str, folder: str, reason: str, message: str, listed: ListedFile | None = None
+) -> FileResult:
+    """For a file whose worker died (killed for memory, segfault in a library)."""
+    listed = listed or list_file(Path(location))
+    result = FileResult(location=str(listed.path), document=_document(listed, folder))
+    _fail(result, reason, message)
+    return result

@@ -1,0 +1,236 @@
+"""Typed records to the parameter rows of the Cypher in ``graph.cypher``, and stored claims back to records.
+
+The one place where facts change shape for the graph: what a property is called, how it is rounded and
+cut, which properties a failed document keeps. Every row here feeds one ``UNWIND $rows`` statement.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, fields
+from typing import Any
+
+from crosscheck.records.claims import Claim, ClaimLink
+from crosscheck.records.document import FAILED, DocumentInfo, FileResult
+from crosscheck.records.facts import ListRow, Mention
+from crosscheck.records.ids import listed_id_for, mention_id_for, page_id_for
+from crosscheck.records.pages import Box, Page
+from graph import cypher
+
+Row = dict[str, Any]
+SENTENCE_MAX = 400  # characters of a mention's sentence kept on the MENTIONS relationship
+
+
+def _box(box: Box | None, digits: int) -> list[float] | None:
+    return [round(v, digits) for v in box] if box else None
+
+
+def document_props(doc: DocumentInfo) -> Row:
+    """The Document node's properties; a failed document keeps only what says which file it was and why."""
+    props: Row = {
+        "sha256": doc.sha256,
+        "path": doc.path,
+        "file_name": doc.file_name,
+        "size": doc.size,
+        "ingested_at": doc.ingested_at,
+        "extractor_version": doc.extractor_version,
+        "media_type": doc.media_type,
+        "status": doc.status,
+        "error": doc.error,
+        "error_reason": doc.error_reason,
+        "pages": doc.pages,
+        "ocr": doc.ocr_pages > 0,
+    }
+    if doc.status == FAILED:
+        return props
+    props.update(
+        title=doc.title,
+        source_url=doc.source_url,
+        published=doc.published,
+        ocr_pages=doc.ocr_pages,
+        warnings=doc.warnings,
+        listed_rows=doc.listed_rows,
+        language=doc.language,
+    )
+    if doc.list_info is not None:
+        info = doc.list_info
+        props.update(list_title=info.title, list_status=info.status, list_status_date=info.status_date)
+    return props
+
+
+def page_rows(result: FileResult) -> list[Row]:
+    return [_page_row(result.doc_id, p, lang) for p, lang in zip(result.pages, result.page_languages, strict=True)]
+
+
+def _page_row(doc_id: str, page: Page, lang: str) -> Row:
+    props = {
+        "doc_id": doc_id,
+        "number": page.number,
+        "text": page.text,
+        "chars": len(page.text),
+        "method": page.method,
+        "language": lang,
+        "ocr_confidence": page.ocr_confidence,
+        "low_confidence_words": page.low_confidence_words,
+        "dpi": page.dpi,
+        "bbox_unit": page.bbox_unit,
+        "tables": len(page.tables),
+        "ocr_rotation": page.preprocess.get("rotation"),
+        "ocr_skew": page.preprocess.get("skew"),
+        "ocr_lines_removed": page.preprocess.get("lines_removed"),
+        "ocr_languages": page.preprocess.get("languages"),
+        "warnings": page.warnings,
+    }
+    return {"page_id": page_id_for(doc_id, page.number), "props": props}
+
+
+def mention_props(doc_id: str, m: Mention) -> Row:
+    """A MENTIONS relationship's properties, with its deterministic ``mention_id``."""
+    props: Row = {
+        "mention_id": mention_id_for(doc_id, m.page, m.start, m.end, m.label),
+        "page": m.page,
+        "start": m.start,
+        "end": m.end,
+        "surface": m.surface,
+        "sentence": m.sentence[:SENTENCE_MAX],
+        "confidence": round(m.confidence, 3),
+        "method": m.method,
+        "language": m.language,
+        "bbox": _box(m.bbox, 2),
+    }
+    if m.resolved_from is not None:
+        props["resolved_from"] = m.resolved_from
+    return props
+
+
+def entity_rows(doc_id: str, mentions: list[Mention]) -> dict[str, list[Row]]:
+    """Per graph label, one row per entity key (sorted, so concurrent writers lock keys in one order): its
+    display name (the first in Unicode order), the surfaces it was seen under, and its mentions."""
+    entities: dict[str, dict[str, Row]] = defaultdict(dict)
+    for m in mentions:
+        label = cypher.ENTITY_LABELS[m.label]
+        entity = entities[label].setdefault(m.key, {"key": m.key, "name": m.name, "aliases": [], "mentions": []})
+        entity["name"] = min(entity["name"], m.name)
+        alias = " ".join(m.surface.split())  # a surface may span a line break
+        if alias not in entity["aliases"]:
+            entity["aliases"].append(alias)
+        entity["mentions"].append(mention_props(doc_id, m))
+    return {label: sorted(rows.values(), key=lambda r: r["key"]) for label, rows in entities.items()}
+
+
+def listed_rows(result: FileResult) -> list[Row]:
+    """LISTED_IN rows, sorted by person key and row: a listed person's node is created with its birth date."""
+    units = {p.number: p.bbox_unit for p in result.pages}
+    rows = [_listed_row(result.doc_id, r, units.get(r.page)) for r in result.listed]
+    return sorted(rows, key=lambda r: (r["key"], r["props"]["row"]))
+
+
+def _listed_row(doc_id: str, r: ListRow, bbox_unit: str | None) -> Row:
+    props = {
+        "listed_id": listed_id_for(doc_id, r.page, r.row),
+        "row": r.row,
+        "page": r.page,
+        "start": r.start,
+        "end": r.end,
+        "bbox": _box(r.bbox, 1),
+        "bbox_unit": bbox_unit if r.bbox else None,
+        "name_raw": r.name_raw,
+        "birth_date": r.birth_date,
+        "rank": r.rank,
+        "unit": r.unit,
+        "raw": r.raw,
+        "confidence": round(r.confidence, 3),
+        "status": r.status,
+        "status_date": r.status_date,
+        "method": r.method,
+        "repairs": list(r.repairs),
+    }
+    return {
+        "key": r.key,
+        "name": r.name,
+        "birth_date": r.birth_date,
+        "unit_key": r.unit_key,
+        "unit_name": r.unit_name,
+        "props": props,
+    }
+
+
+def membership_rows(listed: list[Row]) -> list[Row]:
+    """MEMBER_OF rows for the listed rows that name a recognised unit."""
+    return [
+        {
+            "person_key": r["key"],
+            "unit_key": r["unit_key"],
+            "unit_name": r["unit_name"],
+            "row": r["props"]["row"],
+            "page": r["props"]["page"],
+            "unit": r["props"]["unit"],
+        }
+        for r in listed
+        if r["unit_key"]
+    ]
+
+
+# Claim fields stored on the (:Claim) node; where it is stated goes on STATED_IN.
+_CLAIM_NODE_FIELDS = (
+    "claim_id doc_id kind text language value qualifier category category_detail direction event_key event_kind "
+    "event_date event_stage status status_date subject_key speaker_name verb quote parts confidence extractor"
+).split()
+
+
+def claim_row(c: Claim, bbox_unit: str | None) -> Row:
+    props: Row = {name: getattr(c, name) for name in _CLAIM_NODE_FIELDS}
+    props["parts"], props["confidence"] = list(c.parts), round(c.confidence, 3)
+    stated_in = {
+        "page": c.page,
+        "start": c.start,
+        "end": c.end,
+        "bbox": _box(c.bbox, 2),
+        "bbox_unit": bbox_unit if c.bbox else None,
+    }
+    return {
+        "props": {k: v for k, v in props.items() if v is not None},
+        "stated_in": {k: v for k, v in stated_in.items() if v is not None},
+    }
+
+
+def claim_rows(result: FileResult) -> list[Row]:
+    """The document's claims, sorted by id so that concurrent writers lock claims in the same order."""
+    units = {p.number: p.bbox_unit for p in result.pages}
+    return [claim_row(c, units.get(c.page)) for c in sorted(result.claims, key=lambda c: c.claim_id)]
+
+
+def event_rows(claims: list[Claim]) -> list[Row]:
+    rows = [
+        {"claim_id": c.claim_id, "key": e.key, "kind": e.kind, "date": e.date, "stage": e.stage}
+        for c in claims
+        if (e := c.event) is not None
+    ]
+    return sorted(rows, key=lambda r: (r["key"], r["claim_id"]))
+
+
+def claim_refs(claims: list[Claim], role: str) -> dict[str, list[Row]]:
+    """ABOUT (``role="subject"``) or SAID_BY (``"speaker"``) rows per graph label: claim id and entity key."""
+    statements = cypher.CLAIM_ABOUT if role == "subject" else cypher.CLAIM_SAID_BY
+    by_label: dict[str, list[Row]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: c.claim_id):
+        key, label = (c.subject_key, c.subject_label) if role == "subject" else (c.speaker_key, c.speaker_label)
+        graph_label = cypher.ENTITY_LABELS.get(label or "PERSON") if key else None
+        if graph_label in statements:
+            by_label[graph_label].append({"claim_id": c.claim_id, "key": key})
+    return dict(by_label)
+
+
+_CLAIM_FIELDS = {f.name for f in fields(Claim)}
+
+
+def stored_claim(props: Row, page: int, start: int, end: int) -> Claim:
+    """A (:Claim) node's properties and its STATED_IN span back to a ``Claim`` (for linking)."""
+    known = {k: v for k, v in props.items() if k in _CLAIM_FIELDS}
+    known["parts"] = tuple(known.get("parts") or ())
+    return Claim(page=page, start=start, end=end, **known)
+
+
+def link_row(link: ClaimLink) -> Row:
+    props = {k: v for k, v in asdict(link).items() if k not in ("a", "b", "type") and v is not None}
+    return {"a": link.a, "b": link.b, "props": props}
