@@ -1,4 +1,8 @@
-"""The ``crosscheck`` command. The one place where exceptions become exit codes."""
+"""The ``crosscheck`` command. The one place where exceptions become exit codes.
+
+Each command imports the layers it needs inside its function: ``crosscheck queries`` must not pay for
+loading the NLP pipelines, dask or the graph driver.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +53,7 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
                     "lists": summary.lists,
                     "listed_rows": summary.listed_rows,
                     "failures": [f.__dict__ for f in summary.failures],
+                    "contained": summary.contained,
                     "seconds": round(summary.seconds, 2),
                 },
                 ensure_ascii=False,
@@ -69,6 +74,9 @@ def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             print(f"  {f.path}: [{f.reason}] {f.error}")
         if summary.failures:
             print(f"  (copies and reasons in {settings.quarantine_dir})")
+        if summary.contained:
+            faults = ", ".join(f"{n} in {stage}" for stage, n in sorted(summary.contained.items()))
+            print(f"Contained: {faults} (that output dropped; a warning on each document, details in the log)")
         print(f"Time:      {summary.seconds:.1f} s")
     return ExitCode.FILES_FAILED if summary.failures else ExitCode.OK
 

@@ -50,6 +50,8 @@ class BatchSummary:
     lists: int = 0
     entities: dict[str, set[str]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    # Extractor faults contained (crosscheck.pipeline.faults): stage -> how many times, over all files.
+    contained: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
     def add(self, result: FileResult) -> None:
@@ -59,7 +61,9 @@ class BatchSummary:
         self.listed_rows += len(result.listed)
         self.lists += bool(result.listed)
         for m in result.mentions:
-            self.entities.setdefault(m["label"], set()).add(m["key"])
+            self.entities.setdefault(m.label, set()).add(m.key)
+        for stage, n in result.contained.items():
+            self.contained[stage] = self.contained.get(stage, 0) + n
 
 
 def list_files(folder: Path) -> list[Path]:
@@ -120,27 +124,26 @@ def _executor(settings: Settings, n_tasks: int) -> Iterator[object | None]:
         yield client
 
 
-def _results(client: object | None, todo: list[Path], folder: Path, settings: Settings) -> Iterator[FileResult]:
+def _results(client: object | None, todo: list[ListedFile], folder: Path, settings: Settings) -> Iterator[FileResult]:
     if client is None:
-        for path in todo:
-            yield process_file(str(path), str(folder), settings)
+        for listed in todo:
+            yield process_file(str(listed.path), str(folder), settings, listed)
         return
-    from distributed import as_completed
+    from distributed import as_completed  # deferred: dask is loaded only when a batch has workers
 
     futures = {
-        client.submit(process_file, str(p), str(folder), settings, key=f"file-{i}"): p  # type: ignore[attr-defined]
-        for i, p in enumerate(todo)
+        client.submit(process_file, str(f.path), str(folder), settings, f, key=f"file-{i}"): f  # type: ignore[attr-defined]
+        for i, f in enumerate(todo)
     }
     for future in as_completed(futures):
-        path = futures[future]
+        listed = futures[future]
         try:
             yield future.result()
         except CrosscheckError:
             raise
-        except Exception as exc:  # the worker process died on this file
-            yield failed_result(
-                str(path), str(folder), "worker-crashed", f"processing this file crashed its worker ({exc})"
-            )
+        except Exception as exc:  # faults.py: the worker process died on this file
+            message = f"processing this file crashed its worker ({exc})"
+            yield failed_result(str(listed.path), str(folder), WORKER_CRASHED, message, listed)
         finally:
             future.release()
 
@@ -167,7 +170,9 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
     files = list_files(folder)
     summary.files = len(files)
 
-    hashes = {p: sha256_file(p) for p in files}
+    # Each file is hashed once, here: the worker reuses the hash unless the file changed since.
+    listing = {p: list_file(p) for p in files}
+    hashes = {p: listed.sha256 for p, listed in listing.items()}
     known = writer.existing_documents(graph, sorted({doc_id_for(h) for h in hashes.values()}))
     # What each location held at the last ingest: a different doc_id there means the file changed.
     held = writer.locations_under(graph, str(folder))
@@ -190,7 +195,7 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
         first_of[doc_id] = path
         todo.append(path)
     # Largest first: the long files start early instead of running alone at the end of the batch.
-    todo.sort(key=lambda p: p.stat().st_size, reverse=True)
+    todo.sort(key=lambda p: listing[p].size, reverse=True)
 
     log.info("%d files listed and hashed, %d to process (%.1f s)", len(files), len(todo), time.perf_counter() - started)
     settings = with_ocr_threads(settings, len(todo))
@@ -201,7 +206,7 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
     ):
         log.info("workers ready (%.1f s)", time.perf_counter() - started)
         writing = working = 0.0
-        for result in _results(client, todo, folder, settings):
+        for result in _results(client, [listing[p] for p in todo], folder, settings):
             t0 = time.perf_counter()
             working += sum(result.timings.values())
             before = previous.get(Path(result.location))
