@@ -19,9 +19,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 from crosscheck.errors import ConfigError, CrosscheckError
+from crosscheck.pipeline.faults import WORKER_CRASHED
 from crosscheck.pipeline.quarantine import quarantine
-from crosscheck.pipeline.worker import failed_result, process_file, sha256_file
-from crosscheck.records.ids import FileResult, doc_id_for
+from crosscheck.pipeline.worker import ListedFile, failed_result, list_file, process_file
+from crosscheck.records.document import FileResult
+from crosscheck.records.ids import doc_id_for
 from crosscheck.settings import Settings
 from graph import writer
 from graph.connection import Graph
