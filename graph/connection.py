@@ -78,13 +78,8 @@ def connect(settings: Settings, role: Role = "writer") -> Graph:
     """Open the graph: the embedded server (started if needed) or the configured Neo4j."""
     if settings.embedded:
         server.ensure_started(settings)
-        if role == "writer":
-            creds = server.writer_credentials(settings)
-            # Only the writer needs root over HTTP (full-text index creation); a reader never holds it.
-            backend = Backend("arcadedb", settings.http_port, creds.password, server.DATABASE)
-        else:
-            creds = server.reader_credentials(settings)
-            backend = Backend("arcadedb")
+        creds = server.writer_credentials(settings) if role == "writer" else server.reader_credentials(settings)
+        backend = Backend("arcadedb")
         uri, user, password, database = creds.uri, creds.user, creds.password, creds.database
     else:
         if role == "writer":

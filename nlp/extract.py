@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
 from pathlib import Path
 
-from nlp.gazetteer import load_gazetteer
 from crosscheck.records.facts import LABELS, Mention
+from nlp.gazetteer import load_gazetteer
 from nlp.normalize import (
     normalize_org,
     normalize_person,
@@ -25,7 +24,7 @@ from nlp.normalize import (
 )
 from nlp.pipelines import Candidate, load_pipeline
 
-__all__ = ["MAX_CHUNK_CHARS", "KnownPeople", "extract_mentions", "split_chunks"]
+__all__ = ["MAX_CHUNK_CHARS", "extract_mentions", "split_chunks", "trim_span"]
 
 MAX_CHUNK_CHARS = 100_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?…])\s+"), re.compile(r"\s+"))
@@ -57,7 +56,7 @@ def split_chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str
     return chunks
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop quotes, brackets and punctuation a model or rule left at the edges of a span."""
     while start < end and text[start] in _EDGE_JUNK:
         start += 1
@@ -111,20 +110,11 @@ def _canonical(c: Candidate, surface: str, lang: str, models_dir: Path) -> tuple
     return c.key or surface.lower(), c.name or surface
 
 
-# (key, canonical name) pairs of persons already known (e.g. to the graph) under a given spelling.
-KnownPeople = Callable[[str], list[tuple[str, str]]]
-
-
-def extract_mentions(text: str, lang: str, models_dir: Path, known_people: KnownPeople | None = None) -> list[Mention]:
+def extract_mentions(text: str, lang: str, models_dir: Path) -> list[Mention]:
     """Mentions of persons, units, places and organisations in ``text`` (ordered by position).
 
     ``lang``: ISO 639-1 code of the text ("uk", "ru", "en"; other codes get the language-independent
     pipeline). Offsets are character offsets into ``text``.
-
-    ``known_people``: optional look-up of a PERSON mention's surface (as written: "Oleksandr Petrenko",
-    "Aleksander Petrenko") → the (key, name) pairs of persons already known under it. When it returns
-    exactly one, the mention takes that key and name, so a document in German or Polish spelling
-    meets the person found earlier in Ukrainian; none or several (namesakes) leave the mention as it was.
     """
     if not text or not text.strip():
         return []
@@ -138,15 +128,11 @@ def extract_mentions(text: str, lang: str, models_dir: Path, known_people: Known
         for c in doc._.cc_mentions or []:
             if c.label not in LABELS:
                 continue
-            start, end = _trim(chunk, c.start, c.end)
+            start, end = trim_span(chunk, c.start, c.end)
             surface = chunk[start:end]
             if not _plausible(c.label, surface):
                 continue
             key, name = _canonical(c, surface, lang, models_dir)
-            if c.label == "PERSON" and known_people is not None:
-                known = known_people(surface)
-                if len(known) == 1:
-                    key, name = known[0]
             if not key:
                 continue
             k = bisect_right(sentence_starts, start) - 1
