@@ -7,28 +7,31 @@ import threading
 import neo4j
 import pytest
 
+from crosscheck.records.document import DocumentInfo, FileResult
+from crosscheck.records.facts import Mention
+from crosscheck.records.pages import Page
 from graph import server, writer
 from graph.migrations import MIGRATIONS, apply_migrations
-from crosscheck.records.ids import FileResult, mention_id_for, page_id_for
 
 pytestmark = pytest.mark.integration
 
 
 def _result(location: str, sha: str, people: list[tuple[str, str]]) -> FileResult:
-    r = FileResult(location=location, path=location.rsplit("/", 1)[-1], file_name="f.txt", sha256=sha, size=10)
-    r.document = {"sha256": sha, "path": r.path, "file_name": r.file_name, "status": "ingested", "pages": 1}
-    r.pages = [{"page_id": page_id_for(r.doc_id, 1), "props": {"number": 1, "text": "x" * 100, "method": "plain"}}]
-    for i, (key, surface) in enumerate(people):
-        r.mentions.append(
-            {
-                "label": "PERSON",
-                "key": key,
-                "name": surface,
-                "mention_id": mention_id_for(r.doc_id, 1, i * 10, i * 10 + 5, "PERSON"),
-                "props": {"page": 1, "start": i * 10, "end": i * 10 + 5, "surface": surface},
-            }
-        )
-    return r
+    doc = DocumentInfo(
+        sha256=sha,
+        path=location.rsplit("/", 1)[-1],
+        file_name="f.txt",
+        size=10,
+        ingested_at="2026-01-01T00:00:00+00:00",
+        extractor_version="test",
+        pages=1,
+    )
+    mentions = [
+        Mention("PERSON", i * 10, i * 10 + 5, surface, surface, key, surface, 1.0, "test", page=1)
+        for i, (key, surface) in enumerate(people)
+    ]
+    page = Page(number=1, text="x" * 100, method="plain")
+    return FileResult(location=location, document=doc, pages=[page], page_languages=["uk"], mentions=mentions)
 
 
 def _count(graph, cypher: str, **params) -> int:
