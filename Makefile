@@ -49,7 +49,7 @@ $(STAMPS)/models: $(STAMPS)/venv $(wildcard nlp/*.py) models/gazetteer/facilitie
 	@touch $@
 
 lint: venv
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports
 
 bench: setup
 	$(PY) -m bench.ingest_throughput
