@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+from crosscheck.records.claims import Claim
+from crosscheck.records.facts import ListInfo, ListRow, Mention
 from crosscheck.records.pages import Page
 from nlp.claims.extract import document_date, extract_claims, split_sentences
-from crosscheck.records.claims import Claim
-from crosscheck.records.facts import ListInfo, ListRow
 
 PLACE_MARIUPOL = "place:mariupol"
 UNIT_36 = "unit:36-obrmp"
 ORG_HQ = "org:coordination-hq-pow"
 
 
-def _row(text: str, label: str, surface: str, key: str, name: str | None = None, page: int = 1) -> dict:
-    start = text.index(surface)
-    return {
-        "label": label,
-        "key": key,
-        "name": name or surface,
-        "mention_id": f"m{start}",
-        "props": {"page": page, "start": start, "end": start + len(surface), "surface": surface},
-    }
+def _mention(start: int, surface: str, label: str, key: str, name: str | None = None, page: int = 1) -> Mention:
+    return Mention(label, start, start + len(surface), surface, "", key, name or surface, 1.0, "test", page=page)
+
+
+def _row(text: str, label: str, surface: str, key: str, name: str | None = None, page: int = 1) -> Mention:
+    return _mention(text.index(surface), surface, label, key, name, page)
 
 
 def _claims(
@@ -437,11 +434,9 @@ def test_status_subject_given_name_only_takes_the_full_name_and_birth_date() -> 
     a = text.index("Остапа Богдановича")
     b = text.index("Остап Вигаденко")
     rows = [
-        {"label": "PERSON", "key": "astp bHdnvC", "name": "Остап Богданович", "mention_id": "m1",
-         "props": {"page": 1, "start": a, "end": a + len("Остапа Богдановича"), "surface": "Остапа Богдановича"}},
-        {"label": "PERSON", "key": "astp", "name": "Остап", "mention_id": "m2",
-         "props": {"page": 1, "start": b, "end": b + len("Остап"), "surface": "Остап"}},
-    ]  # fmt: skip
+        _mention(a, "Остапа Богдановича", "PERSON", "astp bHdnvC", "Остап Богданович"),
+        _mention(b, "Остап", "PERSON", "astp", "Остап"),
+    ]
     claims = extract_claims([Page(1, text, "plain")], ["uk"], rows, [], None, "2025-05-24")
     (st,) = [c for c in claims if c.kind == "status"]
     assert st.status == "held" and st.status_date == "2025-05-20"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from crosscheck.records.facts import Mention
 from nlp.identity import (
     NAMESAKE_MAX_SCORE,
     R_DATE_DIGIT,
@@ -53,23 +54,30 @@ def test_listed_identity_keeps_birth_date() -> None:
     assert ident.birth_date == "1985-06-02" and ident.name_fold == "kSnk pvl" and ident.key.endswith("|1985-06-02")
 
 
-def _mention(surface: str, lang: str, born: str | None = None) -> dict:
+def _mention(surface: str, lang: str, born: str | None = None) -> Mention:
     name = normalize_person(surface, lang)
     key = listed_person_key(name, born, lang) if born else person_key(name, lang)
-    return {"label": "PERSON", "key": key, "name": name, "props": {"surface": surface}}
+    return Mention("PERSON", 0, len(surface), surface, surface, key, name, 1.0, "test", page=1, language=lang)
+
+
+def _resolved(mentions: list[Mention]) -> tuple[list[Mention], int]:
+    resolved = resolve_in_document(mentions)
+    return resolved, sum(1 for m in resolved if m.resolved_from is not None)
 
 
 def test_bare_surname_takes_the_one_full_name_of_its_document() -> None:
     mentions = [_mention("Ostap Dziubenko", "en"), _mention("Dziubenko", "en"), _mention("Oleksiy Lozynsky", "en")]
-    assert resolve_in_document(mentions) == 1
-    assert mentions[1]["key"] == mentions[0]["key"] == "astp dsbnk"
-    assert mentions[1]["props"]["resolved_from"] == "dsbnk" and mentions[1]["name"] == "Ostap Dziubenko"
+    mentions, n = _resolved(mentions)
+    assert n == 1
+    assert mentions[1].key == mentions[0].key == "astp dsbnk"
+    assert mentions[1].resolved_from == "dsbnk" and mentions[1].name == "Ostap Dziubenko"
 
 
 def test_initial_resolves_only_when_it_agrees() -> None:
     mentions = [_mention("Остап Дзюбенко", "uk"), _mention("О. Дзюбенко", "uk"), _mention("П. Дзюбенко", "uk")]
-    assert resolve_in_document(mentions) == 1
-    assert [m["key"] for m in mentions] == ["astp dsbnk", "astp dsbnk", "dsbnk p"]
+    mentions, n = _resolved(mentions)
+    assert n == 1
+    assert [m.key for m in mentions] == ["astp dsbnk", "astp dsbnk", "dsbnk p"]
 
 
 def test_ambiguous_surname_stays_its_own_node() -> None:
@@ -79,8 +87,9 @@ def test_ambiguous_surname_stays_its_own_node() -> None:
         _mention("Кущенко Павло Андрійович", "uk", "1992-10-19"),
         _mention("Кущенко", "uk"),
     ]
-    assert resolve_in_document(mentions) == 0
-    assert mentions[2]["key"] == "kSnk"
+    mentions, n = _resolved(mentions)
+    assert n == 0
+    assert mentions[2].key == "kSnk"
 
 
 LINKS = [

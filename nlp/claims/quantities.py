@@ -1,0 +1,421 @@
+"""Quantity claims of one sentence: numbers, what they count, direction, event and its date (see
+``nlp.claims.extract`` for the decisions)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from crosscheck.records.claims import Claim
+from crosscheck.records.facts import Mention
+from nlp.claims.categories import (
+    Vocab,
+    event_kind,
+    event_stage,
+    find_directions,
+    match_category,
+    weak_direction,
+)
+from nlp.claims.dates import DateMatch
+from nlp.claims.numbers import NumberMatch
+from nlp.claims.sentences import Sentence
+from nlp.claims.statements import Attribution
+
+DEFAULT_DATED_STATUSES = ("released", "exchanged", "held", "missing")
+YEAR_WINDOW = 80  # characters around a number or status phrase in which another year blocks the default date
+
+
+def speaker_fields(att: Attribution | None) -> dict[str, Any]:
+    if att is None:
+        return {}
+    return {
+        "speaker_key": att.speaker.key,
+        "speaker_label": att.speaker.label,
+        "speaker_name": att.speaker.name,
+        "verb": att.verb,
+    }
+
+
+# --- quantities ------------------------------------------------------------------------------------------
+
+# What a number must not be: an age, a year, a unit's number, money, a percentage, a document number.
+_NOT_A_COUNT_AFTER = re.compile(
+    r"[\s\u00a0]*(?:-?\s*(?:річн|летн|year|рок|рік|лет\b|года?\b|г\.|%|відс|проц|percent|per cent|грн|гривен|гривн|"
+    r"руб|доллар|долар|dollar|євро|евро|euro|usd|uah|\$|€|млрд|тис\. грн)"
+    r"|-(?:та|ти|ї|й|я|ю|го|му|ой|ая|ий|ої|st|nd|rd|th)(?!\w)|(?:st|nd|rd|th)\b)",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:№|No\.?|#|стор\.?|page|p\.|с\.|aged|віком|возрасте|в возрасте|у віці|\$|€|грн\.?|бригад\w*|батальйон\w*|"
+    r"батальон\w*|полк\w*|brigade|battalion|regiment)\s*$",
+    re.IGNORECASE,
+)
+_YEAR_WORD_BEFORE = re.compile(r"(?:у|в|in|since|з|с|from|до|to|by)\s*$", re.IGNORECASE)
+_OTHER_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.])")
+_CONNECT = re.compile(r"^\s*(?:,|і|й|та|и|and|,\s*and|,\s*та|,\s*і|,\s*и)\s*$", re.IGNORECASE)
+_PAIR_GAP = re.compile(r"^\s*-?\s*(?:на|for|за|/|-|–|—)\s*-?\s*$", re.IGNORECASE)
+_OF_THE = re.compile(r"(?:of the|of|з|із|зі|из|from the|among the)\s*$", re.IGNORECASE)
+_DASH_OPEN = re.compile(r"^\s*(?:[—–:(-]|\s-)\s*$")
+
+
+@dataclass
+class _Item:
+    number: NumberMatch
+    n_end: int  # end of the number proper in the page text
+    category: str | None
+    c_end: int  # end of the counted word(s), or the number's end
+    detail: str | None = None
+    direction: str | None = None
+    parts: list[str] = field(default_factory=list)
+    part_of: int | None = None
+    implied_total: bool = False
+
+
+def _excluded(text: str, num: NumberMatch, units: list[tuple[int, int]]) -> bool:
+    start, end = num.start, num.end
+    if any(s <= start < e or s < end <= e for s, e in units):
+        return True
+    if _NOT_A_COUNT_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 20) : start]
+    digits = re.sub(r"\D", "", num.surface)
+    # "у 150 людей" is a count, "у 2022" a year: prepositions exclude only a year-shaped number
+    if len(digits) == 4 and 1900 <= num.value <= 2100 and _YEAR_WORD_BEFORE.search(before):
+        return True
+    return bool(_NOT_A_COUNT_BEFORE.search(before))
+
+
+def _mention_at(rows: list[Mention], pos: int, slack: int, labels: tuple[str, ...]) -> Mention | None:
+    for row in rows:
+        if row.label in labels and pos <= row.start <= pos + slack:
+            return row
+    return None
+
+
+def _categorise(text: str, num: NumberMatch, limit: int, rows: list[Mention], vocab: Vocab) -> _Item:
+    region = text[:limit]
+    end = num.end
+    cm = match_category(region, end, vocab)
+    detail = None
+    if cm is None:
+        # "37 Mariupol defenders": the place stands between the number and the counted word
+        place = _mention_at(rows, end, 2, ("PLACE",))
+        if place is not None:
+            cm = match_category(region, place.end, vocab, max_fillers=0)
+            if cm is not None:
+                detail = place.key
+    if cm is None:
+        return _Item(num, end, None, end)
+    category = cm.category
+    if detail is None:
+        # "захисників Маріуполя", "defenders of Mariupol", "бійців 36-ї бригади"
+        of = re.compile(r"\s*(?:of the|of|з|із|из|from the|from)?\s*", re.IGNORECASE).match(region, cm.end)
+        pos = of.end() if of else cm.end
+        place = _mention_at(rows, cm.end, pos - cm.end + 1, ("PLACE",))
+        unit = _mention_at(rows, cm.end, pos - cm.end + 1, ("UNIT",))
+        if category == "defenders" and place is not None:
+            detail = place.key
+        elif unit is not None:
+            detail = unit.key
+    elif category != "defenders":
+        detail = None
+    if category == "defenders" and detail is None:
+        category = "servicemen"  # "захисники" with no place are Ukraine's servicemen
+    return _Item(num, end, category, cm.end, detail)
+
+
+def _link_parts(text: str, items: list[_Item], vocab: Vocab) -> None:
+    """Mark totals and their parts: "176 людей, серед них 150 військових і 26 цивільних",
+    "Of the 150 Ukrainians freed, 142 were servicemen and 8 were civilians", "150 (142 servicemen, 8 …)"."""
+    i = 0
+    while i < len(items) - 1:
+        total, first = items[i], items[i + 1]
+        gap = text[total.c_end : first.number.start]
+        cue = vocab.parts_cue.search(gap) is not None and len(gap) <= 40
+        dash = _DASH_OPEN.match(gap) is not None
+        of_the = _OF_THE.search(text[max(0, total.number.start - 12) : total.number.start]) is not None
+        of_the = of_the and "," in gap and len(gap) <= 30
+        if first.category is None or not (cue or dash or of_the) or first.category == total.category:
+            i += 1
+            continue
+        if total.category is None:
+            if not (dash or cue):
+                i += 1
+                continue
+            total.category, total.implied_total = "people", True
+        j = i + 1
+        while j < len(items) and items[j].category:
+            items[j].part_of = i
+            if items[j].category not in total.parts:
+                total.parts.append(items[j].category)
+            if j + 1 < len(items) and _CONNECT.match(text[items[j].c_end : items[j + 1].number.start]):
+                j += 1
+                continue
+            break
+        i = j + 1
+
+
+# A count of some of the people of a category, not all of them: comparing it with the event's count
+# of that category would be a false contradiction ("19 бійців, які тримали оборону на «Азовсталі»"
+# is a part of the 142 servicemen, not another figure for them).
+_SUBSET_BEFORE = re.compile(
+    r"(?:зокрема|у тому числі|в тому числі|в том числе|у том числе|including|among them|of them|із них|з них|"
+    r"из них)\s*[:—–-]?\s*$",
+    re.IGNORECASE,
+)
+_ANOTHER_BEFORE = re.compile(r"(?:^|\s)(?:ще|щe|еще|ещё|another|other|further)\s+$", re.IGNORECASE)
+_RESTRICTED_AFTER = re.compile(
+    r"\s*,?\s*(?:які|що|котрі|которые|который|которых|who|that|whom|оборонявш\w*|захищавш\w*|тримавш\w*|"
+    r"defending|who defended)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:його|її|їхнього|їхньої|їхніх|свого|своєї|своїх|его|её|ее|их|своего|своей|своих|his|her|their)\b",
+    re.IGNORECASE,
+)
+_DASH_BEFORE = re.compile(r"\s*[—–-]\s*$")
+
+
+def _mark_subsets(text: str, items: list[_Item], rows: list[Mention]) -> None:
+    """Give counts of a subgroup a ``detail`` so they are compared only with counts of that subgroup."""
+    for index, item in enumerate(items):
+        if item.category is None or item.detail is not None:
+            continue
+        if item.part_of is not None:
+            if items[item.part_of].category != "people":
+                item.detail = "subset"  # "37 defenders, including 19 who held Azovstal": a part of a part
+            continue
+        before = text[max(0, item.number.start - 40) : item.number.start]
+        after = text[item.c_end : item.c_end + 40]
+        part_of_a_part = _SUBSET_BEFORE.search(before) is not None and any(
+            other.category not in (None, "people") for other in items[:index]
+        )
+        another = _ANOTHER_BEFORE.search(before) is not None
+        restricted = _RESTRICTED_AFTER.match(after) is not None or _POSSESSIVE_AFTER.match(after) is not None
+        if part_of_a_part or another or restricted:
+            item.detail = "subset"
+        elif _DASH_BEFORE.search(before):
+            # "Національну гвардію України — 22": members of the organisation or unit named before the dash
+            owner = next(
+                (
+                    row
+                    for row in rows
+                    if row.label in ("ORG", "UNIT")
+                    and 0 <= item.number.start - row.end <= 4
+                    and _DASH_BEFORE.fullmatch(text[row.end : item.number.start]) is not None
+                ),
+                None,
+            )
+            if owner is not None:
+                item.detail = owner.key
+
+
+def _pairs(text: str, items: list[_Item], sentence: str, s_off: int, vocab: Vocab) -> None:
+    """ "обмін 103 на 103 військовополонених": the counted word after the second number counts both, the
+    first went to Ukraine, the second to Russia."""
+    for a, b in zip(items, items[1:], strict=False):
+        if _PAIR_GAP.match(text[a.n_end : b.number.start]) and a.category is None and b.category:
+            a.category, a.c_end, a.detail = b.category, a.n_end, b.detail
+            if event_kind(sentence, vocab) == "exchange":
+                a.direction, b.direction = "to_ukraine", "to_russia"
+
+
+def _direction(text: str, item: _Item, sentence: str, s_off: int, vocab: Vocab) -> str | None:
+    if item.direction:
+        return item.direction
+    after = text[item.c_end : min(s_off + len(sentence), item.c_end + 40)]
+    both = next((rx for name, rx in vocab.directions if name == "both"), None)
+    if both is not None and both.match(after.lstrip(" ,")):
+        return "both"
+    cues = [c for c in find_directions(sentence, vocab) if c[2] != "both"]
+    if cues:
+        pos = item.number.start - s_off
+        return min(cues, key=lambda c: (max(0, max(c[0], pos) - min(c[1], pos)), c[0]))[2]
+    return "to_ukraine" if weak_direction(sentence, vocab) else None
+
+
+def full_dates(dates: Sequence[str]) -> list[str]:
+    return [d for d in dates if len(d) == 10]
+
+
+@dataclass
+class Context:
+    text: str
+    language: str
+    page: int
+    doc_date: date | None
+    doc_event: str | None
+    vocab: Vocab
+    dates: list[DateMatch]
+    numbers: list[NumberMatch]
+    rows: list[Mention]
+    units: list[tuple[int, int]]
+
+
+def _own_date(ctx: Context, sent: Sentence, item: _Item, items: list[_Item]) -> DateMatch | None:
+    """The date written right before the item, after the previous item ("23 травня — 390")."""
+    prev_end = max((it.c_end for it in items if it.c_end <= item.number.start), default=sent.start)
+    own = [d for d in ctx.dates if prev_end <= d.start and d.end <= item.number.start and full_dates(d.dates)]
+    return own[-1] if own else None
+
+
+def _event_date(
+    ctx: Context, sent: Sentence, earlier: Sequence[Sentence], item: _Item, items: list[_Item], reported: bool
+) -> tuple[str | None, bool, bool]:
+    """(event date, defaulted to the document date, several days). ``earlier``: the sentences before this one
+    in its paragraph, nearest last."""
+    in_sent = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end and full_dates(d.dates)]
+    if in_sent:
+        # per-day numbers: every number of the sentence has its own date right before it
+        counted = [it for it in items if it.category]
+        if len(in_sent) >= 2 and len(counted) >= 2 and all(_own_date(ctx, sent, it, items) for it in counted):
+            own = _own_date(ctx, sent, item, items)
+            if own is not None:
+                return max(full_dates(own.dates)), False, False
+        days = sorted({x for d in in_sent for x in full_dates(d.dates)})
+        return days[-1], False, len(days) > 1
+    # the paragraph goes on about the day its earlier sentence named ("The exchange yesterday took place in
+    # two stages. In the first stage, … In the second stage, 157 servicemen came home")
+    for prev in reversed(earlier):
+        days = sorted(
+            {x for d in ctx.dates if prev.start <= d.start and d.end <= prev.end for x in full_dates(d.dates)}
+        )
+        if days:
+            return days[-1], False, len(days) > 1
+    if ctx.doc_date is None or not reported:
+        return None, False, False
+    sentence = ctx.text[sent.start : sent.end]
+    if ctx.vocab.future.search(sentence):
+        return None, False, False
+    if other_year_near(sentence, item.number.start - sent.start, ctx.doc_date.year):
+        return None, False, False  # "in April 2022": another time than the report's
+    return ctx.doc_date.isoformat(), True, False
+
+
+def other_year_near(sentence: str, pos: int, year: int, window: int = YEAR_WINDOW) -> bool:
+    """A year other than the report's near ``pos``: the clause speaks of another time. Only nearby years
+    count: "released …, who was captured in April 2022" still reports today's release."""
+    lo, hi = max(0, pos - window), pos + window
+    return any(int(y.group(0)) != year for y in _OTHER_YEAR.finditer(sentence) if lo <= y.start() <= hi)
+
+
+def quantity_claims(
+    ctx: Context, sent: Sentence, earlier: Sequence[Sentence], attribution: Attribution | None
+) -> list[Claim]:
+    text, vocab = ctx.text, ctx.vocab
+    sentence = text[sent.start : sent.end]
+    nums = [
+        n
+        for n in ctx.numbers
+        if sent.start <= n.start and n.end <= sent.end and not _excluded(text, n, ctx.units)
+        if not any(d.start <= n.start < d.end or d.start < n.end <= d.end for d in ctx.dates)
+    ]
+    items = [_categorise(text, n, sent.end, ctx.rows, vocab) for n in nums]
+    _pairs(text, items, sentence, sent.start, vocab)
+    _link_parts(text, items, vocab)
+    _mark_subsets(text, items, ctx.rows)
+    kind = event_kind(sentence, vocab)
+    for prev in reversed(earlier):
+        if kind is not None:
+            break
+        kind = event_kind(text[prev.start : prev.end], vocab)
+    stage = event_stage(sentence, vocab)
+    from_captivity = vocab.captivity.search(sentence) is not None or any(
+        vocab.captivity.search(text[p.start : p.end]) for p in earlier
+    )
+    claims = []
+    directions: dict[int, str | None] = {}
+    for index, item in enumerate(items):
+        if item.category is None:
+            continue
+        direction = _direction(text, item, sentence, sent.start, vocab)
+        if direction is None and item.part_of is not None:
+            direction = directions.get(item.part_of)  # a part goes where its total went
+        directions[index] = direction
+        k = kind
+        if item.category == "bodies" and k in (None, "release", "exchange"):
+            k = "repatriation"
+        elif k in (None, "release") and ctx.doc_event == "exchange" and (direction or k == "release"):
+            k = "exchange"  # the freed of a document about an exchange are the exchanged
+        elif k == "release" and direction == "to_ukraine" and from_captivity:
+            k = "exchange"  # people come back to Ukraine from Russian captivity by exchange
+        reported = k is not None or direction is not None
+        event_date, defaulted, multi = _event_date(ctx, sent, earlier, item, items, reported)
+        confidence = 0.85
+        confidence += 0.05 if direction else 0.0
+        confidence -= 0.1 if k is None else 0.0
+        confidence -= 0.2 if event_date is None else (0.1 if defaulted else 0.0)
+        confidence -= 0.15 if item.implied_total else 0.0
+        claims.append(
+            Claim(
+                kind="quantity",
+                page=ctx.page,
+                start=sent.start,
+                end=sent.end,
+                text=sentence,
+                language=ctx.language,
+                confidence=round(max(0.1, min(confidence, 0.95)), 3),
+                extractor="quantity-rule",
+                value=float(item.number.value),
+                qualifier=item.number.qualifier or "exact",
+                category=item.category,
+                category_detail=item.detail,
+                direction=direction,
+                event_kind=k,
+                event_date=event_date,
+                event_stage=None if multi else stage,
+                **speaker_fields(attribution),
+                parts=tuple(item.parts),
+            )
+        )
+    return claims
+
+
+def inherit_directions(pages: list[list[tuple[int, Claim]]]) -> list[Claim]:
+    """Quantity claims without a direction of their own take it from their context, in order:
+
+    * the paragraph: the direction the paragraph established earlier ("Ukraine brought home 176 people …
+      Among them were 150 servicemen and 26 civilians");
+    * the document: when every directed claim of the same event in the document went one way (a report of
+      an exchange from Ukraine's side, "вернулись 150 военнослужащих" in an article about that exchange).
+    """
+    out: list[Claim] = []
+    for quantities in pages:
+        last: dict[int, str] = {}
+        for paragraph, claim in quantities:
+            if claim.direction is None and paragraph in last:
+                claim = replace(claim, direction=last[paragraph])
+            elif claim.direction is not None:
+                last[paragraph] = claim.direction
+            out.append(claim)
+    by_event: dict[str | None, set[str]] = {}
+    for c in out:
+        if c.direction is not None:
+            by_event.setdefault(c.event_key, set()).add(c.direction)
+    result = []
+    for c in out:
+        ways = by_event.get(c.event_key, set())
+        if c.direction is None and c.event_key is not None and len(ways) == 1:
+            c = replace(c, direction=next(iter(ways)))
+        result.append(c)
+    return result
+
+
+def status_date_of(ctx: Context, sent: Sentence, phrase_start: int, status: str) -> str | None:
+    """The date in the sentence nearest the phrase, else the document date for a status the report
+    states as of its day (released, exchanged, held, missing) unless another year stands near the phrase
+    ("captured in April 2022"); a capture or a death without a date is not dated by the report."""
+    pos = sent.start + phrase_start
+    in_sent = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end and full_dates(d.dates)]
+    if in_sent:
+        d = min(in_sent, key=lambda d: (abs(d.start - pos), d.start))
+        return max(full_dates(d.dates))
+    sentence = ctx.text[sent.start : sent.end]
+    if status not in DEFAULT_DATED_STATUSES or ctx.doc_date is None or ctx.vocab.future.search(sentence):
+        return None
+    if other_year_near(sentence, phrase_start, ctx.doc_date.year):
+        return None
+    return ctx.doc_date.isoformat()
