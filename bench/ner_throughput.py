@@ -6,7 +6,7 @@ Prints, for uk, ru, en and de (the language-independent pipeline):
   - words/s of ``nlp.extract.extract_mentions`` (the full pipeline: models, rules, gazetteer, merge and
     normalisation of every mention), one process, one thread (target >= 5,000 words/s per core);
     model loading is outside the timing (once per process in production);
-  - for each file of samples/: ingest time by stage from ``ingest.worker.process_file`` (workers=0,
+  - for each file of samples/: ingest time by stage from ``crosscheck.pipeline.worker.process_file`` (workers=0,
     so everything runs in this process) and the share of it in NLP (language + lists + ner).
 
 Text: the "dev" split of tests/gold/ner_<lang>.jsonl when it exists (never "heldout"), else
@@ -163,7 +163,7 @@ def ner_throughput(lang: str, words: int, repeat: int, models_dir: Path) -> tupl
 
 def ingest_share(settings) -> list[tuple[str, float, float, dict[str, float]]]:
     """(file, total s, NLP s, timings) per file of samples/, processed in this process."""
-    from ingest.worker import process_file
+    from crosscheck.pipeline.worker import process_file
 
     rows = []
     for path in sorted((REPO / "samples").iterdir()):

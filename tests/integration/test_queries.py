@@ -9,7 +9,7 @@ import pytest
 from graph.connection import connect
 from graph.queries import CATALOGUE
 from graph.query_runner import params_for, run
-from ingest.batch import run_batch
+from crosscheck.pipeline.batch import run_batch
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.integration
