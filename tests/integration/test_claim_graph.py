@@ -7,18 +7,18 @@ number, a third exchange on another date with the same number, two reports of on
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from crosscheck.errors import ExitCode
 from graph.connection import connect
 from graph.queries import BY_NAME, CATALOGUE
 from graph.query_runner import params_for, run
-from tests.conftest import run_cli
 
 pytestmark = pytest.mark.integration
+
+Rows = Callable[..., list[dict]]  # the ``rows`` fixture of tests/integration/conftest.py
 
 HQ = """Exchange of prisoners
 
@@ -54,17 +54,6 @@ Taras Kovalchuk is still held in Russian captivity, his mother said on 1 March 2
 """
 
 
-def _rows(graph, query: str, **params) -> list[dict]:
-    with graph.session() as s:
-        return [r.data() for r in s.run(query, **params)]
-
-
-def _ingest(folder: Path, *extra: str) -> dict:
-    proc = run_cli("ingest", str(folder), "--format", "json", "--workers", "0", *extra)
-    assert proc.returncode == ExitCode.OK, proc.stderr
-    return json.loads(proc.stdout)
-
-
 def _folder(tmp_path: Path) -> Path:
     folder = tmp_path / "drop"
     folder.mkdir()
@@ -79,9 +68,8 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _claims(graph) -> list[dict]:
-    return _rows(
-        graph,
+def _claims(rows: Rows) -> list[dict]:
+    return rows(
         """MATCH (c:Claim)-[s:STATED_IN]->(d:Document)-[:HAS_PAGE]->(p:Page {number: s.page})
            RETURN d.file_name AS file, c.claim_id AS id, c.kind AS kind, c.value AS value, c.category AS category,
                   c.event_key AS event, c.status AS status, c.text AS text, c.doc_id AS doc_id,
@@ -90,9 +78,8 @@ def _claims(graph) -> list[dict]:
     )
 
 
-def _links(graph) -> list[dict]:
-    return _rows(
-        graph,
+def _links(rows: Rows) -> list[dict]:
+    return rows(
         """MATCH (a:Claim)-[r:CORROBORATES|CONTRADICTS]->(b:Claim)
            MATCH (a)-[:STATED_IN]->(da:Document)
            MATCH (b)-[:STATED_IN]->(db:Document)
@@ -103,21 +90,22 @@ def _links(graph) -> list[dict]:
     )
 
 
-def _snapshot(graph) -> tuple:
-    counts = _rows(graph, "MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n ORDER BY label")
-    rels = _rows(graph, "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type")
-    return counts, rels, _claims(graph), _links(graph)
+def _snapshot(rows: Rows) -> tuple:
+    counts = rows("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n ORDER BY label")
+    rels = rows("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type")
+    return counts, rels, _claims(rows), _links(rows)
 
 
 @pytest.fixture
-def ingested(graph, tmp_path) -> Path:
+def ingested(graph, ingest, tmp_path) -> Path:
+    """The five texts ingested into the graph, emptied first (hence ``graph``)."""
     folder = _folder(tmp_path)
-    _ingest(folder)
+    ingest(folder)
     return folder
 
 
-def test_claims_and_their_spans_are_written(graph, ingested):
-    claims = _claims(graph)
+def test_claims_and_their_spans_are_written(rows, ingested):
+    claims = _claims(rows)
     assert claims
     for c in claims:
         assert c["span"] == c["text"], c  # the STATED_IN span indexes Page.text
@@ -125,16 +113,16 @@ def test_claims_and_their_spans_are_written(graph, ingested):
     by_file = {(c["file"], c["category"], c["value"]) for c in claims if c["kind"] == "quantity"}
     assert {("hq.txt", "servicemen", 150), ("hq.txt", "civilians", 26)} <= by_file
     assert {("ombudsman.txt", "servicemen", 157), ("ombudsman.txt", "people", 176)} <= by_file
-    events = _rows(graph, "MATCH (c:Claim)-[:ABOUT]->(e:Event) RETURN DISTINCT e.key AS key, e.date AS date")
+    events = rows("MATCH (c:Claim)-[:ABOUT]->(e:Event) RETURN DISTINCT e.key AS key, e.date AS date")
     assert {"exchange:2025-02-05", "exchange:2025-03-14"} <= {e["key"] for e in events}
-    about = _rows(graph, "MATCH (c:Claim {kind: 'status'})-[:ABOUT]->(p:Person) RETURN DISTINCT p.name AS name")
+    about = rows("MATCH (c:Claim {kind: 'status'})-[:ABOUT]->(p:Person) RETURN DISTINCT p.name AS name")
     assert [r["name"] for r in about] == ["Taras Kovalchuk"]
-    said = _rows(graph, "MATCH (c:Claim)-[:SAID_BY]->(p:Person) RETURN DISTINCT p.name AS name")
+    said = rows("MATCH (c:Claim)-[:SAID_BY]->(p:Person) RETURN DISTINCT p.name AS name")
     assert "Dmytro Lubinets" in {r["name"] for r in said}
 
 
-def test_sources_corroborate_and_contradict(graph, ingested):
-    links = _links(graph)
+def test_sources_corroborate_and_contradict(rows, ingested):
+    links = _links(rows)
     contradictions = [x for x in links if x["type"] == "CONTRADICTS" and x["value_a"] is not None]
     assert len(contradictions) == 1
     c = contradictions[0]
@@ -153,27 +141,27 @@ def test_sources_corroborate_and_contradict(graph, ingested):
         assert x["a"] < x["b"] and x["file_a"] != x["file_b"]
 
 
-def test_no_link_across_two_exchanges_on_different_dates(graph, ingested):
+def test_no_link_across_two_exchanges_on_different_dates(rows, ingested):
     # other-day.txt says 157 servicemen, like ombudsman.txt, but of the exchange of 14 March.
-    assert not [x for x in _links(graph) if "other-day.txt" in (x["file_a"], x["file_b"])]
+    assert not [x for x in _links(rows) if "other-day.txt" in (x["file_a"], x["file_b"])]
 
 
-def test_reingest_changes_nothing(graph, ingested):
-    before = _snapshot(graph)
-    _ingest(ingested)
-    assert _snapshot(graph) == before
-    _ingest(ingested, "--force")
-    assert _snapshot(graph) == before
+def test_reingest_changes_nothing(rows, ingest, ingested):
+    before = _snapshot(rows)
+    ingest(ingested)
+    assert _snapshot(rows) == before
+    ingest(ingested, "--force")
+    assert _snapshot(rows) == before
 
 
-def test_changed_document_replaces_its_claims_and_links(graph, ingested):
-    old_doc = {c["doc_id"] for c in _claims(graph) if c["file"] == "ombudsman.txt"}
+def test_changed_document_replaces_its_claims_and_links(rows, ingest, ingested):
+    old_doc = {c["doc_id"] for c in _claims(rows) if c["file"] == "ombudsman.txt"}
     (ingested / "ombudsman.txt").write_text(OMBUDSMAN.replace("157", "150"), encoding="utf-8")
-    _ingest(ingested)
-    claims = _claims(graph)
+    ingest(ingested)
+    claims = _claims(rows)
     assert not [c for c in claims if c["doc_id"] in old_doc]
     assert ("ombudsman.txt", 150) in {(c["file"], c["value"]) for c in claims if c["category"] == "servicemen"}
-    links = [x for x in _links(graph) if x["value_a"] is not None]
+    links = [x for x in _links(rows) if x["value_a"] is not None]
     pair = [x for x in links if {x["file_a"], x["file_b"]} == {"hq.txt", "ombudsman.txt"}]
     assert "CONTRADICTS" not in {x["type"] for x in pair}
     assert any(x["type"] == "CORROBORATES" and x["value_a"] == x["value_b"] == 150 for x in pair)
@@ -184,16 +172,16 @@ def test_changed_document_replaces_its_claims_and_links(graph, ingested):
     (ingested / "hq.txt").write_text(HQ.replace(" and 26 civilians", ""), encoding="utf-8")
     civilians = "Civilians\n\nOn 5 February 2025, 26 civilians returned to Ukraine in an exchange.\n"
     (ingested / "civilians.txt").write_text(civilians, encoding="utf-8")
-    _ingest(ingested)
-    sums = [x for x in _links(graph) if x["reason"].startswith("sum of parts")]
+    ingest(ingested)
+    sums = [x for x in _links(rows) if x["reason"].startswith("sum of parts")]
     assert {frozenset((x["file_a"], x["file_b"])) for x in sums} == {
         frozenset(("hq.txt", "ombudsman.txt")),
         frozenset(("civilians.txt", "ombudsman.txt")),
     }
     (ingested / "civilians.txt").write_text(civilians.replace("26", "30"), encoding="utf-8")
-    _ingest(ingested)
-    assert not [x for x in _links(graph) if x["reason"].startswith("sum of parts")]
-    orphans = _rows(graph, "MATCH (e:Event) WHERE NOT (e)<-[:ABOUT]-() RETURN count(e) AS n")
+    ingest(ingested)
+    assert not [x for x in _links(rows) if x["reason"].startswith("sum of parts")]
+    orphans = rows("MATCH (e:Event) WHERE NOT (e)<-[:ABOUT]-() RETURN count(e) AS n")
     assert orphans[0]["n"] == 0
 
 

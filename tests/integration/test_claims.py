@@ -11,7 +11,6 @@ import json
 import re
 import shutil
 from collections.abc import Iterable
-from pathlib import Path
 
 import pytest
 
@@ -68,23 +67,13 @@ RETURN type(r) AS type, a.claim_id AS a, b.claim_id AS b, r.score AS score, r.re
 # --------------------------------------------------------------------------------------------
 
 
-def _rows(graph, query: str, **params) -> list[dict]:
-    with graph.session() as s:
-        return [r.data() for r in s.run(query, **params)]
-
-
-def _ingest(folder: Path, *extra: str) -> dict:
-    proc = run_cli("ingest", str(folder), "--format", "json", "--workers", "0", *extra)
-    assert proc.returncode == ExitCode.OK, proc.stderr
-    return json.loads(proc.stdout)
-
-
 @pytest.fixture
-def claims_graph(graph, tmp_path) -> tuple[object, ClaimFixture]:
+def claims_graph(graph, ingest, tmp_path) -> ClaimFixture:
+    """The claim fixture's documents ingested into the graph, emptied first (hence ``graph``)."""
     fixture = make_claim_documents(tmp_path / "claims")
-    summary = _ingest(fixture.folder)
+    summary = ingest(fixture.folder)
     assert summary["failed"] == 0, summary["failures"]
-    return graph, fixture
+    return fixture
 
 
 def _surname(name: str) -> str:
@@ -179,13 +168,12 @@ def _found(link: ExpectedLink, kind: str, matched: dict[str, set[str]], comps: _
 # --------------------------------------------------------------------------------------------
 
 
-def test_claim_extraction_recall(claims_graph):
-    graph, _ = claims_graph
-    rows = _rows(graph, CLAIMS_CYPHER)
-    matched = _match_all(rows)
+def test_claim_extraction_recall(claims_graph, rows):
+    claims = rows(CLAIMS_CYPHER)
+    matched = _match_all(claims)
     missed = [t for t in CLAIMS if not matched[t.label]]
     used = set().union(*matched.values())
-    extra = [r for r in rows if r["id"] not in used]
+    extra = [r for r in claims if r["id"] not in used]
     _print_table(
         "MISSED claims",
         (f"{t.document:28} {t.label:40} {t.surface!r} event={t.event_key or t.status_date}" for t in missed),
@@ -195,27 +183,25 @@ def test_claim_extraction_recall(claims_graph):
         (f"{r['document']:28} {_describe(r):60} {(r['text'] or '')[:70]!r}" for r in extra),
     )
     recall = 1 - len(missed) / len(CLAIMS)
-    print(f"\nrecall {recall:.3f} ({len(CLAIMS) - len(missed)}/{len(CLAIMS)}); graph claims {len(rows)}")
+    print(f"\nrecall {recall:.3f} ({len(CLAIMS) - len(missed)}/{len(CLAIMS)}); graph claims {len(claims)}")
     assert recall >= RECALL, f"recall {recall:.3f} < {RECALL}: missed {[t.label for t in missed]}"
     # every claim points at its evidence
     texts = {
-        r["id"]: r
-        for r in _rows(graph, "MATCH (c:Claim)-[s:STATED_IN]->(:Document) RETURN c.claim_id AS id, s.page AS page")
+        r["id"]: r for r in rows("MATCH (c:Claim)-[s:STATED_IN]->(:Document) RETURN c.claim_id AS id, s.page AS page")
     }
     assert all(r["page"] is not None for r in texts.values())
 
 
-def test_matched_claims_have_the_annotated_stage_qualifier_direction_and_speaker(claims_graph):
-    graph, _ = claims_graph
-    rows = {r["id"]: r for r in _rows(graph, CLAIMS_CYPHER)}
-    matched = _match_all(list(rows.values()))
+def test_matched_claims_have_the_annotated_stage_qualifier_direction_and_speaker(claims_graph, rows):
+    by_id = {r["id"]: r for r in rows(CLAIMS_CYPHER)}
+    matched = _match_all(list(by_id.values()))
     wrong: list[str] = []
     checked = 0
     for truth in CLAIMS:
         if truth.kind != "quantity" or not matched[truth.label]:
             continue
         checked += 1
-        candidates = [rows[i] for i in matched[truth.label]]
+        candidates = [by_id[i] for i in matched[truth.label]]
         ok = any(
             _stage(r["event_key"]) == truth.event_stage
             and (r["qualifier"] or "exact") == truth.qualifier
@@ -230,19 +216,18 @@ def test_matched_claims_have_the_annotated_stage_qualifier_direction_and_speaker
     attributed = [t for t in CLAIMS if t.speaker and matched[t.label]]
     for truth in attributed:
         stems = SPEAKER_STEMS[truth.speaker_label]
-        if not any(any(s in sp.lower() for s in stems) for i in matched[truth.label] for sp in rows[i]["speakers"]):
+        if not any(any(s in sp.lower() for s in stems) for i in matched[truth.label] for sp in by_id[i]["speakers"]):
             wrong.append(f"{truth.label}: speaker {truth.speaker!r} not SAID_BY")
     _print_table("WRONG stage/qualifier/direction/speaker", wrong)
     assert checked, "no quantity claim matched"
     assert len(wrong) <= (1 - RECALL) * (checked + len(attributed)), wrong
 
 
-def test_every_annotated_corroboration_and_contradiction_is_found(claims_graph):
-    graph, _ = claims_graph
-    rows = _rows(graph, CLAIMS_CYPHER)
-    links = _rows(graph, LINKS_CYPHER)
-    matched = _match_all(rows)
-    comps = _Components(rows, links)
+def test_every_annotated_corroboration_and_contradiction_is_found(claims_graph, rows):
+    claims = rows(CLAIMS_CYPHER)
+    links = rows(LINKS_CYPHER)
+    matched = _match_all(claims)
+    comps = _Components(claims, links)
     missing = [
         f"{kind:12} {link.reason:15} {link.a} ~ {link.b}"
         + ("" if matched[link.a] and matched[link.b] else " (a claim was not extracted)")
@@ -258,11 +243,10 @@ def test_every_annotated_corroboration_and_contradiction_is_found(claims_graph):
         assert link["reason"], link
 
 
-def test_no_link_between_the_two_exchanges(claims_graph):
-    graph, _ = claims_graph
-    rows = {r["id"]: r for r in _rows(graph, CLAIMS_CYPHER)}
-    links = _rows(graph, LINKS_CYPHER)
-    matched = _match_all(list(rows.values()))
+def test_no_link_between_the_two_exchanges(claims_graph, rows):
+    by_id = {r["id"]: r for r in rows(CLAIMS_CYPHER)}
+    links = rows(LINKS_CYPHER)
+    matched = _match_all(list(by_id.values()))
     exchange_of: dict[str, set[str]] = {}
     for truth in CLAIMS:
         if truth.kind == "quantity":
@@ -270,7 +254,7 @@ def test_no_link_between_the_two_exchanges(claims_graph):
                 exchange_of.setdefault(i, set()).add(truth.exchange)
     bad = []
     for link in links:
-        a, b = rows.get(link["a"]), rows.get(link["b"])
+        a, b = by_id.get(link["a"]), by_id.get(link["b"])
         by_date = {a and a["event_date"], b and b["event_date"]} == {A_DATE, B_DATE}
         by_truth = (exchange_of.get(link["a"], set()) | exchange_of.get(link["b"], set())) >= {"A", "B"} and (
             exchange_of.get(link["a"]) != exchange_of.get(link["b"])
@@ -284,16 +268,14 @@ def test_no_link_between_the_two_exchanges(claims_graph):
     assert not bad
 
 
-def test_person_status_conflict(claims_graph):
-    graph, _ = claims_graph
-    rows = _rows(graph, CLAIMS_CYPHER)
-    matched = _match_all(rows)
+def test_person_status_conflict(claims_graph, rows):
+    claims = rows(CLAIMS_CYPHER)
+    matched = _match_all(claims)
     released, held = matched[PERSON_CONFLICT.released], matched[PERSON_CONFLICT.held]
     assert released, "no 'released' status claim about the person from the release list"
     assert held, "no 'held' status claim about the person from the families' statement"
-    by_id = {r["id"]: r for r in rows}
-    conflicts = _rows(
-        graph,
+    by_id = {r["id"]: r for r in claims}
+    conflicts = rows(
         "MATCH (a:Claim)-[r:CONTRADICTS]-(b:Claim) WHERE a.claim_id IN $released AND b.claim_id IN $held "
         "RETURN a.claim_id AS a, b.claim_id AS b, r.reason AS reason",
         released=sorted(released),
@@ -307,8 +289,7 @@ def test_person_status_conflict(claims_graph):
         or set(by_id[c["a"]]["about_keys"]) & set(by_id[c["b"]]["about_keys"])
     ]
     assert same_person, "the conflicting status claims are about different Person nodes"
-    person = _rows(
-        graph,
+    person = rows(
         "MATCH (p:Person {key: $key}) RETURN p.name AS name, p.birth_date AS born",
         key=by_id[same_person[0]["a"]]["subject_key"] or by_id[same_person[0]["a"]]["about_keys"][0],
     )
@@ -316,21 +297,21 @@ def test_person_status_conflict(claims_graph):
     assert _surname(PERSON_CONFLICT.subject) in person[0]["name"].lower()
 
 
-def test_reingest_changes_nothing(claims_graph):
-    graph, fixture = claims_graph
+def test_reingest_changes_nothing(claims_graph, rows, ingest):
+    fixture = claims_graph
     claims_q = "MATCH (c:Claim) RETURN c.claim_id AS id, c.event_key AS event_key, c.value AS value ORDER BY id"
     links_q = (
         "MATCH (a:Claim)-[r:CORROBORATES|CONTRADICTS]->(b:Claim) "
         "RETURN type(r) AS t, a.claim_id AS a, b.claim_id AS b ORDER BY t, a, b"
     )
-    before = (_rows(graph, claims_q), _rows(graph, links_q))
+    before = (rows(claims_q), rows(links_q))
     assert before[0], "no claims to compare"
-    again = _ingest(fixture.folder)
+    again = ingest(fixture.folder)
     assert again["ingested"] == 0
-    assert (_rows(graph, claims_q), _rows(graph, links_q)) == before
-    forced = _ingest(fixture.folder, "--force")
+    assert (rows(claims_q), rows(links_q)) == before
+    forced = ingest(fixture.folder, "--force")
     assert forced["failed"] == 0
-    assert (_rows(graph, claims_q), _rows(graph, links_q)) == before
+    assert (rows(claims_q), rows(links_q)) == before
 
 
 def _is_claim_query(query) -> bool:
@@ -356,18 +337,18 @@ def _run_catalogue() -> tuple[list[str], list[str]]:
     return failures, empty
 
 
-def test_every_saved_query_runs_on_the_claims_graph(claims_graph):
+def test_every_saved_query_runs_on_the_claims_graph(claims_graph, ingest):
     """Every query runs with its documented example on the fixture graph; the examples are written for the
     demo samples (the 14 March 2025 exchange), so the claim queries must return rows once samples/ is in
     the same drop folder too."""
-    _, fixture = claims_graph
+    fixture = claims_graph
     failures, _ = _run_catalogue()
     _print_table("saved queries that FAILED on the fixture", failures)
     assert not failures
     for path in sorted((REPO / "samples").iterdir()):
         if path.is_file() and not path.name.startswith("."):
             shutil.copyfile(path, fixture.folder / path.name)
-    summary = _ingest(fixture.folder)
+    summary = ingest(fixture.folder)
     assert summary["failed"] == 0, summary["failures"]
     failures, empty = _run_catalogue()
     _print_table("saved queries that FAILED on fixture + samples", failures)

@@ -7,6 +7,7 @@ Inputs: tests/fixtures/identity.py (six invented documents in uk, ru, en; a DOCX
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,32 +19,21 @@ from tests.fixtures.identity import LIST_ROWS_1, LIST_TITLE_1, STATEMENT_UK, mak
 
 pytestmark = pytest.mark.integration
 
-
-def _rows(graph, query: str, **params) -> list[dict]:
-    with graph.session() as s:
-        return [r.data() for r in s.run(query, **params)]
+Rows = Callable[..., list[dict]]  # the ``rows`` fixture of tests/integration/conftest.py
 
 
-def _ingest(folder: Path, *extra: str) -> dict:
-    proc = run_cli("ingest", str(folder), "--format", "json", "--workers", "0", *extra)
-    assert proc.returncode == ExitCode.OK, proc.stderr
-    return json.loads(proc.stdout)
-
-
-def _people(graph) -> dict[str, dict]:
-    rows = _rows(
-        graph,
+def _people(rows: Rows) -> dict[str, dict]:
+    people = rows(
         """MATCH (p:Person)
            OPTIONAL MATCH (d:Document)-[:MENTIONS]->(p)
            WITH p, collect(DISTINCT d.file_name) AS docs
            RETURN p.key AS key, p.name AS name, p.birth_date AS born, p.aliases AS aliases, docs""",
     )
-    return {r["key"]: r for r in rows}
+    return {r["key"]: r for r in people}
 
 
-def _links(graph) -> list[dict]:
-    return _rows(
-        graph,
+def _links(rows: Rows) -> list[dict]:
+    return rows(
         """MATCH (a:Person)-[r:POSSIBLY_SAME_AS]->(b:Person)
            RETURN a.key AS a, b.key AS b, a.name AS name_a, b.name AS name_b, r.score AS score, r.reason AS reason
            ORDER BY a, b""",
@@ -59,9 +49,9 @@ def folder(tmp_path: Path) -> Path:
     return make_identity_folder(tmp_path / "identity")
 
 
-def test_one_person_per_real_person_across_scripts_and_documents(graph, folder):
-    _ingest(folder)
-    people = _people(graph)
+def test_one_person_per_real_person_across_scripts_and_documents(rows, ingest, folder):
+    ingest(folder)
+    people = _people(rows)
 
     # Лозинський / Лозинский / Lozynsky, in three languages and cases: one node, three documents.
     (lozynskyi,) = _with_surname(people, "lsnsk")
@@ -79,8 +69,7 @@ def test_one_person_per_real_person_across_scripts_and_documents(graph, folder):
     assert set(news["docs"]) == {"news-uk.txt", "news-ru.txt", "news-en.md"}
     assert {"Остапа Дзюбенка", "Dziubenko"} <= set(news["aliases"])
     assert set(listed["docs"]) == {"list-1.docx", "list-2.pdf"}
-    resolved = _rows(
-        graph,
+    resolved = rows(
         """MATCH (d:Document {file_name: 'news-en.md'})-[m:MENTIONS]->(p:Person {key: $key})
            WHERE m.surface = 'Dziubenko' RETURN m.resolved_from AS resolved_from""",
         key=news["key"],
@@ -88,8 +77,7 @@ def test_one_person_per_real_person_across_scripts_and_documents(graph, folder):
     assert resolved == [{"resolved_from": "dsbnk"}]
 
     # Units from list rows and news in three languages meet.
-    units = _rows(
-        graph,
+    units = rows(
         """MATCH (u:Unit {key: '36 marine brigade'})
            OPTIONAL MATCH (d:Document)-[:MENTIONS]->(u)
            OPTIONAL MATCH (:Person)-[m:MEMBER_OF]->(u)
@@ -98,12 +86,12 @@ def test_one_person_per_real_person_across_scripts_and_documents(graph, folder):
     assert {"news-uk.txt", "news-ru.txt", "news-en.md"} <= set(units[0]["docs"]) and units[0]["members"] >= 3
 
 
-def test_namesakes_apart_and_uncertain_pairs_linked(graph, folder):
-    _ingest(folder)
-    people = _people(graph)
+def test_namesakes_apart_and_uncertain_pairs_linked(rows, ingest, folder):
+    ingest(folder)
+    people = _people(rows)
     kushchenko = _with_surname(people, "kSnk")
     assert sorted(p["born"] for p in kushchenko) == ["1985-06-02", "1992-10-19"]
-    links = _links(graph)
+    links = _links(rows)
     keys = {p["key"] for p in kushchenko}
     namesake_links = [link for link in links if {link["a"], link["b"]} <= keys]
     assert all(link["score"] <= NAMESAKE_MAX_SCORE for link in namesake_links)
@@ -124,46 +112,44 @@ def test_namesakes_apart_and_uncertain_pairs_linked(graph, folder):
     assert all(link["a"] < link["b"] for link in links)
 
 
-def test_reingest_changes_nothing_and_changed_document_updates_links(graph, folder):
-    _ingest(folder)
+def test_reingest_changes_nothing_and_changed_document_updates_links(rows, ingest, folder):
+    ingest(folder)
     snapshot = """MATCH (p:Person) OPTIONAL MATCH (p)-[r:POSSIBLY_SAME_AS]->(o)
                   RETURN p.key AS key, p.name AS name, p.surname_key AS surname, o.key AS other, r.score AS score
                   ORDER BY key, other"""
-    before = _rows(graph, snapshot)
-    assert _ingest(folder)["ingested"] == 0
-    assert _rows(graph, snapshot) == before
-    _ingest(folder, "--force")
-    assert _rows(graph, snapshot) == before
+    before = rows(snapshot)
+    assert ingest(folder)["ingested"] == 0
+    assert rows(snapshot) == before
+    ingest(folder, "--force")
+    assert rows(snapshot) == before
 
     # The statement drops the initial-only mention and the slip: their nodes and links go.
     (folder / "statement-uk.txt").write_text(
         STATEMENT_UK.replace("О. Дзюбенко передав листи побратимів.", "").replace("Юрій Вондарук", "Юрій Бондарук"),
         encoding="utf-8",
     )
-    _ingest(folder)
-    people = _people(graph)
+    ingest(folder)
+    people = _people(rows)
     assert not [k for k in people if k.split()[0] == "a" and "dsbnk" in k]
-    names = {link["name_a"] for link in _links(graph)} | {link["name_b"] for link in _links(graph)}
+    names = {link["name_a"] for link in _links(rows)} | {link["name_b"] for link in _links(rows)}
     assert "Юрій Вондарук" not in names and "О. Дзюбенко" not in names
     # Now the statement names Бондарук correctly, without a birth date: the same-name link.
     bondaruk = _with_surname(people, "bndrk")
     assert len(bondaruk) == 2
-    reasons = {link["reason"] for link in _links(graph) if {link["a"], link["b"]} == {p["key"] for p in bondaruk}}
+    reasons = {link["reason"] for link in _links(rows) if {link["a"], link["b"]} == {p["key"] for p in bondaruk}}
     assert reasons == {"same name; one source gives no birth date"}
 
     # A changed list no longer names Бондарук: the listed node is pruned and loses its link.
     (folder / "list-1.docx").unlink()
     write_list_docx(folder / "list-1.docx", LIST_TITLE_1, [r for r in LIST_ROWS_1 if not r[0].startswith("Бондарук")])
-    _ingest(folder)
-    assert [p["key"] for p in _with_surname(_people(graph), "bndrk")] == ["ar bndrk"]
-    assert not [link for link in _links(graph) if "bndrk" in link["a"] or "bndrk" in link["b"]]
-    assert _rows(graph, "MATCH (:Person {key: 'astp dsbnk'})-[r:POSSIBLY_SAME_AS]-() RETURN count(r) AS n") == [
-        {"n": 1}
-    ]
+    ingest(folder)
+    assert [p["key"] for p in _with_surname(_people(rows), "bndrk")] == ["ar bndrk"]
+    assert not [link for link in _links(rows) if "bndrk" in link["a"] or "bndrk" in link["b"]]
+    assert rows("MATCH (:Person {key: 'astp dsbnk'})-[r:POSSIBLY_SAME_AS]-() RETURN count(r) AS n") == [{"n": 1}]
 
 
-def test_saved_queries_show_entity_everywhere_and_possible_duplicates(graph, folder):
-    _ingest(folder)
+def test_saved_queries_show_entity_everywhere_and_possible_duplicates(graph, ingest, folder):
+    ingest(folder)
     proc = run_cli("query", "--saved", "entity-everywhere", "--param", "entity=Dziubenko", "--format", "json")
     assert proc.returncode == ExitCode.OK, proc.stderr
     rows = json.loads(proc.stdout)
@@ -187,14 +173,14 @@ def test_saved_queries_show_entity_everywhere_and_possible_duplicates(graph, fol
     )
 
 
-def test_migration_3_backfills_people_written_before_it(graph, folder):
+def test_migration_3_backfills_people_written_before_it(graph, rows, ingest, folder):
     from graph.migrations import apply_migrations
 
-    _ingest(folder)
+    ingest(folder)
     snapshot = """MATCH (p:Person) OPTIONAL MATCH (p)-[r:POSSIBLY_SAME_AS]->(o)
                   RETURN p.key AS key, p.surname_key AS surname, p.given_key AS given, o.key AS other,
                          r.score AS score ORDER BY key, other"""
-    before = _rows(graph, snapshot)
+    before = rows(snapshot)
     # What a v2 graph looked like: no identity properties, no links, migration 3 not recorded.
     graph.write(
         lambda tx: tx.run(
@@ -204,4 +190,4 @@ def test_migration_3_backfills_people_written_before_it(graph, folder):
     )
     graph.write(lambda tx: tx.run("MATCH (m:SchemaMigration {version: 3}) DELETE m").consume())
     assert apply_migrations(graph) == [3]
-    assert _rows(graph, snapshot) == before
+    assert rows(snapshot) == before

@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -39,35 +38,29 @@ def _snapshot(graph) -> dict:
     }
 
 
-def _ingest(folder: Path, *extra: str, env: dict[str, str] | None = None) -> tuple[int, dict]:
-    proc = run_cli("ingest", str(folder), "--format", "json", *extra, env=env)
-    assert proc.stdout.strip(), proc.stderr
-    return proc.returncode, json.loads(proc.stdout)
-
-
-def test_samples_twice_second_run_adds_nothing(graph, settings):
-    code, first = _ingest(SAMPLES, "--workers", "2")  # the dask LocalCluster path
-    assert code == ExitCode.OK, first
+def test_samples_twice_second_run_adds_nothing(graph, settings, ingest):
+    first = ingest(SAMPLES, workers="2", expect=None)  # the dask LocalCluster path
+    assert first["exit_code"] == ExitCode.OK, first
     assert first["ingested"] == first["files"] >= 6
     assert first["ocr_pages"] >= 1
     assert first["entities"].get("PERSON", 0) >= 3
     before = _snapshot(graph)
 
-    code, second = _ingest(SAMPLES, "--workers", "2")
-    assert code == ExitCode.OK
+    second = ingest(SAMPLES, workers="2", expect=None)
+    assert second["exit_code"] == ExitCode.OK
     assert second["ingested"] == 0 and second["unchanged"] == first["files"]
     assert _snapshot(graph) == before
 
 
-def test_every_broken_file_is_quarantined_and_the_good_ones_ingested(graph, settings, tmp_path):
+def test_every_broken_file_is_quarantined_and_the_good_ones_ingested(graph, settings, ingest, tmp_path):
     folder = tmp_path / "drop"
     good = make_good_files(folder)
     limit = 2 * 1024 * 1024
     broken = make_broken_files(folder, limit_bytes=limit)
     assert len(set(broken.values())) >= 10
 
-    code, summary = _ingest(folder, env={"CROSSCHECK_MAX_FILE_BYTES": str(limit)})
-    assert code == ExitCode.FILES_FAILED
+    summary = ingest(folder, env={"CROSSCHECK_MAX_FILE_BYTES": str(limit)}, workers=None, expect=None)
+    assert summary["exit_code"] == ExitCode.FILES_FAILED
     assert summary["ingested"] == len(good)
     failed = {f["path"]: f["reason"] for f in summary["failures"]}
     assert set(failed) == set(broken)
@@ -89,15 +82,15 @@ def _doc_prefix(graph, file_name: str) -> str:
         return s.run("MATCH (d:Document {file_name: $f}) RETURN d.doc_id", f=file_name).single()[0][:12]
 
 
-def test_changed_file_is_reingested_and_its_old_facts_replaced(graph, tmp_path):
+def test_changed_file_is_reingested_and_its_old_facts_replaced(graph, ingest, tmp_path):
     folder = tmp_path / "drop"
     folder.mkdir()
     note = folder / "note.txt"
     note.write_text("Полонений Тарас Ковальчук повернувся до Харкова у березні.\n", encoding="utf-8")
-    _ingest(folder)
+    ingest(folder, workers=None, expect=None)
     note.write_text("Полонена Олена Бондар повернулася до Одеси у березні.\n", encoding="utf-8")
-    code, summary = _ingest(folder)
-    assert code == ExitCode.OK and summary["ingested"] == 1 and summary["replaced"] == 1
+    summary = ingest(folder, workers=None, expect=None)
+    assert summary["exit_code"] == ExitCode.OK and summary["ingested"] == 1 and summary["replaced"] == 1
     with graph.session() as s:
         docs = s.run("MATCH (d:Document) RETURN count(d)").single()[0]
         names = {r[0] for r in s.run("MATCH (p:Person) RETURN p.name")}
@@ -105,14 +98,14 @@ def test_changed_file_is_reingested_and_its_old_facts_replaced(graph, tmp_path):
     assert not any("Ковальчук" in n for n in names)
 
 
-def test_sigkill_mid_batch_then_rerun_equals_a_clean_run(graph, settings, tmp_path):
+def test_sigkill_mid_batch_then_rerun_equals_a_clean_run(graph, settings, ingest, tmp_path):
     folder = tmp_path / "drop"
     for i in range(4):
         sub = folder / f"batch{i}"
         make_good_files(sub)
         # make the copies distinct documents
         (sub / "note-uk.txt").write_text((sub / "note-uk.txt").read_text() + f"\nКопія {i}.\n")
-    _ingest(folder)
+    ingest(folder, workers=None, expect=None)
     clean = _snapshot(graph)
     graph.write(lambda tx: tx.run("MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n").consume())
 
@@ -135,8 +128,8 @@ def test_sigkill_mid_batch_then_rerun_equals_a_clean_run(graph, settings, tmp_pa
     partial = _snapshot(graph)
     assert 0 < len(partial["docs"]) < len(clean["docs"]), "the kill must land mid-batch"
 
-    code, _ = _ingest(folder)
-    assert code == ExitCode.OK
+    rerun = ingest(folder, workers=None, expect=None)
+    assert rerun["exit_code"] == ExitCode.OK
     assert _snapshot(graph) == clean
 
 
@@ -148,10 +141,10 @@ def test_a_write_through_query_is_refused(graph):
         assert s.run("MATCH (p:Person {key: 'intruder'}) RETURN count(p)").single()[0] == 0
 
 
-def test_saved_query_json_lists_documents_for_a_name_in_another_script(graph, tmp_path):
+def test_saved_query_json_lists_documents_for_a_name_in_another_script(graph, ingest, tmp_path):
     folder = tmp_path / "drop"
     shutil.copytree(SAMPLES, folder, ignore=shutil.ignore_patterns("*.py", "README.md"))
-    _ingest(folder)
+    ingest(folder, workers=None, expect=None)
     proc = run_cli("query", "--saved", "top-entities", "--param", "kind=Person", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from crosscheck.settings import Settings
+from crosscheck.records.facts import ListInfo, ListRow
 from crosscheck.records.pages import Page, ParsedDocument
+from crosscheck.settings import Settings
 from ingest.registry import parse_bytes
 from nlp.language import page_languages
 from nlp.lists import extract_list
-from crosscheck.records.facts import ListInfo, ListRow
 from tests.fixtures.lists import LIST_SPECS, ListFixture, TruthRow, make_list
 
 pytestmark = pytest.mark.integration

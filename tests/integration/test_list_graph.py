@@ -54,11 +54,6 @@ def _write_inputs(folder: Path) -> None:
     save_docx(document, folder / "released-list.docx", title="Перелік", author="crosscheck tests")
 
 
-def _rows(graph, query: str, **params) -> list[dict]:
-    with graph.session() as s:
-        return [r.data() for r in s.run(query, **params)]
-
-
 @pytest.fixture
 def lists_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "lists"
@@ -66,18 +61,11 @@ def lists_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _ingest(folder: Path) -> dict:
-    proc = run_cli("ingest", str(folder), "--format", "json", "--workers", "0")
-    assert proc.returncode == ExitCode.OK, proc.stderr
-    return json.loads(proc.stdout)
-
-
-def test_list_rows_become_listed_in_with_provenance(graph, lists_folder):
-    summary = _ingest(lists_folder)
+def test_list_rows_become_listed_in_with_provenance(rows, ingest, lists_folder):
+    summary = ingest(lists_folder)
     assert summary["listed_rows"] == len(PDF_ROWS) + len(DOCX_ROWS)
 
-    rows = _rows(
-        graph,
+    listed = rows(
         """MATCH (p:Person)-[l:LISTED_IN]->(d:Document)-[:HAS_PAGE]->(pg:Page {number: l.page})
            RETURN d.file_name AS file, d.list_title AS title, p.name AS name, p.birth_date AS born, l.row AS row,
                   l.birth_date AS birth_date, l.rank AS rank, l.unit AS unit, l.status AS status,
@@ -85,7 +73,7 @@ def test_list_rows_become_listed_in_with_provenance(graph, lists_folder):
                   substring(pg.text, l.start, l.end - l.start) AS span""",
     )
     by_file: dict[str, list[dict]] = {}
-    for r in rows:
+    for r in listed:
         by_file.setdefault(r["file"], []).append(r)
     for file, expected, title in (
         ("released-list.pdf", PDF_ROWS, PDF_TITLE),
@@ -102,10 +90,9 @@ def test_list_rows_become_listed_in_with_provenance(graph, lists_folder):
             assert (r["status"], r["status_date"]) == ("released", "2025-05-24")
 
 
-def test_namesakes_with_other_birth_dates_stay_apart(graph, lists_folder):
-    _ingest(lists_folder)
-    people = _rows(
-        graph,
+def test_namesakes_with_other_birth_dates_stay_apart(rows, ingest, lists_folder):
+    ingest(lists_folder)
+    people = rows(
         "MATCH (p:Person {name: $name}) RETURN p.key AS key, p.birth_date AS born ORDER BY born",
         name="Гайдук Степан Іванович",
     )
@@ -113,26 +100,25 @@ def test_namesakes_with_other_birth_dates_stay_apart(graph, lists_folder):
     assert len({p["key"] for p in people}) == 2
 
 
-def test_listed_units_are_member_of_the_unit_node(graph, lists_folder):
-    _ingest(lists_folder)
-    members = _rows(
-        graph,
+def test_listed_units_are_member_of_the_unit_node(rows, ingest, lists_folder):
+    ingest(lists_folder)
+    members = rows(
         """MATCH (p:Person)-[m:MEMBER_OF]->(u:Unit)
            RETURN p.name AS name, p.birth_date AS born, u.key AS unit, m.doc_id AS doc ORDER BY name, born, doc""",
     )
     assert len(members) == len(PDF_ROWS) + len(DOCX_ROWS)
     # The unit a list row names is the same node news mentions resolve to.
-    units = _rows(graph, "MATCH (u:Unit) RETURN u.key AS key")
+    units = rows("MATCH (u:Unit) RETURN u.key AS key")
     assert len({m["unit"] for m in members}) == len({r[3] for r in PDF_ROWS + DOCX_ROWS}) <= len(units)
 
 
-def test_reingest_changes_nothing_and_saved_query_finds_people_on_two_lists(graph, lists_folder):
-    _ingest(lists_folder)
+def test_reingest_changes_nothing_and_saved_query_finds_people_on_two_lists(rows, ingest, lists_folder):
+    ingest(lists_folder)
     snapshot = "MATCH (p:Person)-[l:LISTED_IN]->() RETURN p.key AS key, l.listed_id AS id ORDER BY id"
-    before = _rows(graph, snapshot)
-    again = _ingest(lists_folder)
+    before = rows(snapshot)
+    again = ingest(lists_folder)
     assert again["ingested"] == 0
-    assert _rows(graph, snapshot) == before
+    assert rows(snapshot) == before
 
     proc = run_cli("query", "--saved", "listed-in-several-documents", "--format", "json")
     assert proc.returncode == ExitCode.OK, proc.stderr
@@ -145,8 +131,8 @@ def test_reingest_changes_nothing_and_saved_query_finds_people_on_two_lists(grap
     assert [r["row"] for r in json.loads(proc.stdout)] == [1, 2, 3, 4]
 
 
-def test_changed_list_replaces_its_rows(graph, lists_folder):
-    _ingest(lists_folder)
+def test_changed_list_replaces_its_rows(rows, ingest, lists_folder):
+    ingest(lists_folder)
     (lists_folder / "released-list.docx").unlink()
     document = docx.Document()
     document.add_paragraph(DOCX_TITLE)
@@ -156,16 +142,14 @@ def test_changed_list_replaces_its_rows(graph, lists_folder):
     for cell, text in zip(table.rows[1].cells, ["Дячук Ілля Романович", "09.12.2001", "старший солдат"], strict=True):
         cell.text = text
     save_docx(document, lists_folder / "released-list.docx", title="Перелік", author="crosscheck tests")
-    _ingest(lists_folder)
+    ingest(lists_folder)
     # The old DOCX's rows are gone with it; only the PDF still lists Мирошник.
-    listings = _rows(
-        graph,
+    listings = rows(
         """MATCH (p:Person {name: 'Мирошник Оксана Петрівна'})-[:LISTED_IN]->(d:Document)
            RETURN d.file_name AS file""",
     )
     assert listings == [{"file": "released-list.pdf"}]
-    members = _rows(
-        graph,
+    members = rows(
         "MATCH (p:Person {name: 'Дячук Ілля Романович'})-[m:MEMBER_OF]->() RETURN count(m) AS n",
     )
     assert members == [{"n": 0}]

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from crosscheck.records.facts import LABELS
 from crosscheck.settings import Settings
 from nlp.extract import MAX_CHUNK_CHARS, extract_mentions, split_chunks
-from crosscheck.records.facts import LABELS
 from nlp.pipelines import load_pipeline
 
 pytestmark = pytest.mark.integration

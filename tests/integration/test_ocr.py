@@ -10,8 +10,8 @@ import io
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from crosscheck.settings import Settings
 from crosscheck.records.pages import Page
+from crosscheck.settings import Settings
 from ingest.ocr import ocr_image
 from ingest.registry import parse_bytes
 

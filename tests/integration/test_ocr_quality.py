@@ -15,8 +15,8 @@ import pytest
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from crosscheck.settings import Settings
 from crosscheck.records.pages import ParsedDocument
+from crosscheck.settings import Settings
 from ingest.registry import parse_bytes
 from tests.fixtures.lists import MixedPdf, make_mixed_pdf_20, make_prose_page, normalise_whitespace
 

@@ -4,13 +4,9 @@ their other-language spellings, inflected Polish forms included. All people are 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-
-from crosscheck.errors import ExitCode
-from tests.conftest import run_cli
 
 pytestmark = pytest.mark.integration
 
@@ -30,35 +26,22 @@ PL = (
 )
 
 
-def _ingest(folder: Path) -> dict:
-    proc = run_cli("ingest", str(folder), "--format", "json", "--workers", "0")
-    assert proc.returncode == ExitCode.OK, proc.stderr
-    return json.loads(proc.stdout)
-
-
-def _rows(graph, query: str, **params) -> list[dict]:
-    with graph.session() as s:
-        return [r.data() for r in s.run(query, **params)]
-
-
-def test_german_and_polish_news_meet_the_known_person_and_places(graph, tmp_path: Path):
+def test_german_and_polish_news_meet_the_known_person_and_places(rows, ingest, tmp_path: Path):
     folder = tmp_path / "drop"
     folder.mkdir()
     (folder / "wire-en.md").write_text(EN, encoding="utf-8")
-    _ingest(folder)
+    ingest(folder)
     # Later articles in other languages about the same man.
     (folder / "bericht-de.txt").write_text(DE, encoding="utf-8")
     (folder / "relacja-pl.txt").write_text(PL, encoding="utf-8")
-    _ingest(folder)
+    ingest(folder)
 
     languages = {
-        r["file"]: r["language"]
-        for r in _rows(graph, "MATCH (d:Document) RETURN d.file_name AS file, d.language AS language")
+        r["file"]: r["language"] for r in rows("MATCH (d:Document) RETURN d.file_name AS file, d.language AS language")
     }
     assert languages == {"wire-en.md": "en", "bericht-de.txt": "de", "relacja-pl.txt": "pl"}
 
-    people = _rows(
-        graph,
+    people = rows(
         """MATCH (d:Document)-[m:MENTIONS]->(p:Person)
            RETURN p.key AS key, collect(DISTINCT d.file_name) AS files, collect(DISTINCT m.surface) AS surfaces""",
     )
@@ -67,16 +50,14 @@ def test_german_and_polish_news_meet_the_known_person_and_places(graph, tmp_path
     assert sorted(kovalchuk[0]["files"]) == ["bericht-de.txt", "relacja-pl.txt", "wire-en.md"]
     assert "Tarasa Kowalczuka" in kovalchuk[0]["surfaces"]
 
-    places = _rows(
-        graph,
+    places = rows(
         """MATCH (d:Document)-[:MENTIONS]->(p:Place)
            WITH p, collect(DISTINCT d.file_name) AS files WHERE size(files) = 3
            RETURN p.name AS name""",
     )
     assert len(places) >= 2  # Kharkiv (Charkiw, Charkowa) and Mariupol (Mariupola)
 
-    adopted = _rows(
-        graph,
+    adopted = rows(
         """MATCH (d:Document {file_name: 'relacja-pl.txt'})-[m:MENTIONS]->(:Person)
            RETURN m.surface AS surface, m.resolved_from AS resolved_from""",
     )

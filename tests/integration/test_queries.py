@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
+from crosscheck.pipeline.batch import run_batch
 from graph.connection import connect
 from graph.queries import CATALOGUE
 from graph.query_runner import params_for, run
-from crosscheck.pipeline.batch import run_batch
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.integration
