@@ -13,6 +13,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from crosscheck.records.facts import LABELS, Mention
+from nlp.components.candidate import Candidate
 from nlp.gazetteer import load_gazetteer
 from nlp.normalize import (
     normalize_org,
@@ -22,7 +23,7 @@ from nlp.normalize import (
     person_key,
     place_key,
 )
-from nlp.pipelines import Candidate, load_pipeline
+from nlp.pipelines import load_pipeline
 
 __all__ = ["MAX_CHUNK_CHARS", "extract_mentions", "split_chunks", "trim_span"]
 

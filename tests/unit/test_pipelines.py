@@ -76,18 +76,6 @@ def test_exonyms_meet_the_ukrainian_entry() -> None:
     assert gazetteer.lookup("Oleniwka") == gazetteer.lookup("Оленівка", "uk")
 
 
-def test_known_people_hook_gives_the_known_key() -> None:
-    text = "Oleksandr Petrenko wurde in Mariupol gefangen genommen."
-
-    def known(surface: str) -> list[tuple[str, str]]:
-        return [("person:42", "Олександр Петренко")] if surface == "Oleksandr Petrenko" else []
-
-    (person,) = [m for m in extract_mentions(text, "de", MODELS, known_people=known) if m.label == "PERSON"]
-    assert (person.key, person.name) == ("person:42", "Олександр Петренко")
-    ambiguous = extract_mentions(text, "de", MODELS, known_people=lambda s: [("a", "A"), ("b", "B")])
-    assert {m.key for m in ambiguous if m.label == "PERSON"} != {"a", "b"}
-
-
 def test_uk_rules_work_without_the_trained_model(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Ukrainian pipeline falls back to rules when models/uk_ner is not built."""
     import nlp.pipelines as pipelines

@@ -1,0 +1,113 @@
+"""``cc_orgs``: organisations of the table in ``models/ner/organisations.json``, and institutions not in it.
+
+The table (key, display names in en/uk/ru, a case-sensitive regex: "ООН", "UN" must be capitals) is
+matched as whole words; the merge keeps the longest match, so a specific entry (ICRC) beats a generic
+one (Red Cross) and an organisation beats the place inside it. Institutions not in the table
+("Міністерство <words> України", "Ministry of <Words>", "Одеської ОВА") get a key from their
+normalised name. The file also holds the Ukrainian case forms the training generator of the Ukrainian
+NER draws from (:func:`load_organisation_forms`) and the words that name an institution
+(:func:`institution_heads`, used by other components to tell an organisation from a person or place).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from crosscheck.settings import DEFAULT_MODELS_DIR
+from nlp.components.candidate import CONF_GENERIC, CONF_ORG_RULE, Candidate, add_candidates, doc_lang
+from nlp.normalize import normalize_org, org_key
+from nlp.vocab import load_json
+
+__all__ = [
+    "ORGANISATIONS_FILE",
+    "Organisation",
+    "institution_heads",
+    "load_organisation_forms",
+    "load_organisations",
+    "make_orgs",
+]
+
+ORGANISATIONS_FILE = "ner/organisations.json"  # under models_dir
+
+
+@dataclass(frozen=True)
+class Organisation:
+    key: str  # "org:sbu"
+    names: tuple[str, str, str]  # display names (en, uk, ru)
+    pattern: str  # case-sensitive regex, matched as whole words
+
+
+def load_organisations(models_dir: Path | str = DEFAULT_MODELS_DIR) -> tuple[Organisation, ...]:
+    """The organisation table of ``models/ner/organisations.json``, in file order."""
+    return tuple(
+        Organisation(o["key"], (o["names"]["en"], o["names"]["uk"], o["names"]["ru"]), o["pattern"])
+        for o in load_json(models_dir, ORGANISATIONS_FILE)["organisations"]
+    )
+
+
+def load_organisation_forms(models_dir: Path | str = DEFAULT_MODELS_DIR) -> tuple[dict[str, str], ...]:
+    """Ukrainian case forms of organisations, ``{"nomn", "gent", "datv", "ablt"} -> form``, in file order
+    (the order the training generator draws from, so the generated sentences stay the same)."""
+    return tuple(
+        {case: f[case] for case in ("nomn", "gent", "datv", "ablt")}
+        for f in load_json(models_dir, ORGANISATIONS_FILE)["training_forms"]
+    )
+
+
+@lru_cache(maxsize=4)
+def _heads(models_dir: str) -> re.Pattern[str]:
+    heads = load_json(models_dir, ORGANISATIONS_FILE)["heads"]
+    return re.compile(rf"(?i)\b(?:{'|'.join(heads)})\w*")
+
+
+def institution_heads(models_dir: Path | str = DEFAULT_MODELS_DIR) -> re.Pattern[str]:
+    """A regex that finds a word naming an institution (ministry, council, суд, штаб...) anywhere in a text."""
+    return _heads(str(models_dir))
+
+
+@lru_cache(maxsize=4)
+def _compiled(models_dir: str) -> tuple[list[tuple[re.Pattern[str], str, tuple[str, str, str]]], re.Pattern[str]]:
+    """(table patterns with key and names, the generic-institution regex) for one models_dir."""
+    table = [
+        (re.compile(rf"(?<![\w-])(?:{o.pattern})(?![\w-])"), o.key, o.names) for o in load_organisations(models_dir)
+    ]
+    generic = re.compile("|".join(load_json(models_dir, ORGANISATIONS_FILE)["generic"]))
+    return table, generic
+
+
+@Language.factory("cc_orgs", default_config={"models_dir": str(DEFAULT_MODELS_DIR)})
+def make_orgs(nlp: Language, name: str, models_dir: str):
+    table, generic = _compiled(models_dir)
+
+    def component(doc: Doc) -> Doc:
+        lang = doc_lang(doc)
+        text = doc.text
+        found: list[Candidate] = []
+        for pattern, key, (en, uk, ru) in table:
+            display = {"uk": uk, "ru": ru}.get(lang, en)
+            for m in pattern.finditer(text):
+                found.append(Candidate(m.start(), m.end(), "ORG", "org", "org-rule", CONF_ORG_RULE, key, display))
+        for m in generic.finditer(text):
+            canonical = normalize_org(m.group(0), lang)
+            found.append(
+                Candidate(
+                    m.start(),
+                    m.end(),
+                    "ORG",
+                    "org",
+                    "org-rule:generic",
+                    CONF_GENERIC,
+                    org_key(canonical, lang),
+                    canonical,
+                )
+            )
+        add_candidates(doc, found)
+        return doc
+
+    return component
