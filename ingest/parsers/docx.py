@@ -12,10 +12,18 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from crosscheck.errors import CorruptFile, DecompressionBomb
-from crosscheck.settings import Settings
 from crosscheck.records.pages import Cell, Page, ParsedDocument, Table
+from crosscheck.settings import Settings
+from ingest.formats import Format
 from ingest.parsers import ParseContext
-from ingest.sniff import DOCX
+
+DOCX = Format(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "a Word document",
+    (".docx",),
+    zip_part="word/document.xml",
+    encrypted_magic=(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),  # OLE2, see Format.encrypted_magic
+)
 
 # Real DOCX parts compress at most ~30:1 (styles.xml); a bomb is a big member far beyond that.
 MAX_RATIO = 100
@@ -28,7 +36,7 @@ _PYTHON_DOCX_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
 
 class DocxParser:
     name = "docx"
-    media_types = (DOCX,)
+    formats = (DOCX,)
 
     def parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
         check_zip(data, ctx.settings)
@@ -61,7 +69,7 @@ class DocxParser:
 
         props = document.core_properties
         return ParsedDocument(
-            media_type=DOCX,
+            media_type=DOCX.media_type,
             # Blank line between paragraphs, as the HTML and OCR parsers mark blocks.
             pages=[Page(number=1, text="\n\n".join(blocks), method="docx", tables=tables)],
             title=(props.title or "").strip() or first_heading,

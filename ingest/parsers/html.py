@@ -15,10 +15,19 @@ from lxml import etree
 from trafilatura.settings import set_date_params
 from trafilatura.xml import xmltotxt
 
-from ingest.encoding import bom_encoding, decode_text
 from crosscheck.records.pages import Page, ParsedDocument
+from ingest.encoding import bom_encoding, decode_text
+from ingest.formats import Format
 from ingest.parsers import ParseContext
-from ingest.sniff import HTML
+
+# Text is a web page if its head has a tag only markup has (pages saved without <html> included).
+HTML = Format(
+    "text/html",
+    "a web page",
+    (".html", ".htm", ".xhtml"),
+    text="markers",
+    text_markers=re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]", re.IGNORECASE),
+)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside", "script", "style", "noscript", "template", "form")
@@ -30,7 +39,7 @@ _BLOCK_TAGS = (
 
 class HtmlParser:
     name = "html"
-    media_types = (HTML,)
+    formats = (HTML,)
 
     def parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
         markup = decode_html(data)
@@ -58,7 +67,7 @@ class HtmlParser:
             text = body
             warnings.append("No article found on the page; all visible text outside menus was kept")
         return ParsedDocument(
-            media_type=HTML,
+            media_type=HTML.media_type,
             pages=[Page(number=1, text=text, method="html")],
             title=title,
             source_url=source_url,

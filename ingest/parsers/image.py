@@ -10,9 +10,13 @@ from PIL import Image, UnidentifiedImageError
 
 from crosscheck.errors import CorruptFile, CrosscheckError, DecompressionBomb, OversizedFile
 from crosscheck.records.pages import Page, ParsedDocument
+from ingest.formats import Format
 from ingest.ocr import map_ordered, ocr_image
 from ingest.parsers import ParseContext
-from ingest.sniff import JPEG, PNG, TIFF
+
+PNG = Format("image/png", "a PNG image", (".png",), magic=(b"\x89PNG\r\n\x1a\n",))
+JPEG = Format("image/jpeg", "a JPEG image", (".jpg", ".jpeg", ".jpe"), magic=(b"\xff\xd8\xff",))
+TIFF = Format("image/tiff", "a TIFF image", (".tif", ".tiff"), magic=(b"II*\x00", b"MM\x00*"))  # little-, big-endian
 
 # What Pillow raises on damaged or truncated files: it has no single exception type for it.
 _DAMAGED = (OSError, SyntaxError, ValueError, EOFError, UnidentifiedImageError, IndexError, KeyError)
@@ -20,7 +24,7 @@ _DAMAGED = (OSError, SyntaxError, ValueError, EOFError, UnidentifiedImageError, 
 
 class ImageParser:
     name = "image"
-    media_types = (PNG, JPEG, TIFF)
+    formats = (PNG, JPEG, TIFF)
 
     def parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
         # Pillow's guard is a module global: set it per parse, in step with settings, and put it
@@ -59,7 +63,7 @@ class ImageParser:
                 # OCR runs on ocr_threads, pages coming back in frame order.
                 jobs = (self._frame(image, i, frames, ctx) for i in range(frames))
                 pages = list(map_ordered(jobs, settings.ocr_threads))
-        media_type = ctx.media_type or Image.MIME.get(image.format or "", PNG)
+        media_type = ctx.media_type or Image.MIME.get(image.format or "", PNG.media_type)
         return ParsedDocument(media_type=media_type, pages=pages)
 
     def _frame(self, image: Image.Image, index: int, frames: int, ctx: ParseContext) -> Callable[[], Page]:

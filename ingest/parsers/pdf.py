@@ -19,12 +19,16 @@ from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
 
 from crosscheck.errors import CorruptFile, CrosscheckError, EncryptedFile, OversizedFile
-from crosscheck.settings import Settings
 from crosscheck.records.pages import Page, ParsedDocument, Table, WordBox
+from crosscheck.settings import Settings
+from ingest.formats import Format
 from ingest.ocr import map_ordered, ocr_image
 from ingest.parsers import ParseContext
-from ingest.sniff import PDF
 from ingest.tables import pdf_page_tables, pdf_page_words
+
+# Some generators put junk (an HTTP header, a BOM) before the signature; readers accept it
+# within the first KB, and so do we.
+PDF = Format("application/pdf", "a PDF", (".pdf",), magic=(b"%PDF-",), magic_within=1024)
 
 # pdfminer prints "(cid:123)" for glyphs whose font has no Unicode mapping: that is not text.
 _CID = re.compile(r"\(cid:\d+\)")
@@ -36,7 +40,7 @@ _PDF_DATE = re.compile(
 
 class PdfParser:
     name = "pdf"
-    media_types = (PDF,)
+    formats = (PDF,)
 
     def parse(self, data: bytes, ctx: ParseContext) -> ParsedDocument:
         settings = ctx.settings
@@ -54,7 +58,7 @@ class PdfParser:
             finally:
                 renderer.close()
             return ParsedDocument(
-                media_type=PDF,
+                media_type=PDF.media_type,
                 pages=pages,
                 title=_text_meta(pdf.metadata.get("Title")),
                 published=pdf_date_to_iso(pdf.metadata.get("CreationDate")),

@@ -22,13 +22,20 @@ from crosscheck.errors import (
     NoTextFound,
     OversizedFile,
 )
+from crosscheck.records.pages import Page, ParsedDocument
 from crosscheck.settings import Settings
 from ingest import registry
-from crosscheck.records.pages import Page, ParsedDocument
+from ingest.parsers.docx import DOCX as DOCX_FORMAT
+from ingest.parsers.html import HTML as HTML_FORMAT
 from ingest.parsers.html import visible_body_text
+from ingest.parsers.pdf import PDF as PDF_FORMAT
 from ingest.parsers.pdf import pdf_date_to_iso
-from ingest.registry import PARSERS, parse_bytes
-from ingest.sniff import DOCX, HTML, MARKDOWN, PDF, PLAIN, SUPPORTED
+from ingest.parsers.text import MARKDOWN as MARKDOWN_FORMAT
+from ingest.parsers.text import PLAIN as PLAIN_FORMAT
+from ingest.registry import FORMATS, PARSERS, parse_bytes
+
+DOCX, HTML, PDF = DOCX_FORMAT.media_type, HTML_FORMAT.media_type, PDF_FORMAT.media_type
+MARKDOWN, PLAIN = MARKDOWN_FORMAT.media_type, PLAIN_FORMAT.media_type
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 # Pages in these tests all have text layers; 1 char keeps any OCR from running in unit tests.
@@ -427,9 +434,9 @@ def test_docx_with_broken_document_xml_is_corrupt() -> None:
 
 
 def test_every_supported_type_has_a_parser() -> None:
-    assert set(PARSERS) == set(SUPPORTED)
+    assert list(PARSERS) == [fmt.media_type for fmt in FORMATS]
     for media_type, parser in PARSERS.items():
-        assert media_type in parser.media_types
+        assert media_type in [fmt.media_type for fmt in parser.formats]
 
 
 def test_empty_and_oversized_files() -> None:
@@ -437,6 +444,15 @@ def test_empty_and_oversized_files() -> None:
         parse_bytes(b"", "nothing.txt", SETTINGS)
     with pytest.raises(OversizedFile, match="limit"):
         parse_bytes(b"x" * 101, "big.txt", SETTINGS.model_copy(update={"max_file_bytes": 100}))
+
+
+def test_file_size_rule_refuses_over_the_limit_only() -> None:
+    settings = SETTINGS.model_copy(update={"max_file_bytes": 1_000_000})
+    registry.check_file_size(1_000_000, settings)
+    with pytest.raises(OversizedFile, match=r"1,000,001 bytes, over the limit of 1,000,000 bytes"):
+        registry.check_file_size(1_000_001, settings)
+    with pytest.raises(OversizedFile, match=r"5.0 MB, over the limit of 1.0 MB; .*CROSSCHECK_MAX_FILE_BYTES"):
+        registry.check_file_size(5_000_000, settings)
 
 
 def test_extension_mismatch_becomes_a_document_warning() -> None:
@@ -449,7 +465,7 @@ def test_extension_mismatch_becomes_a_document_warning() -> None:
 class _Exploding:
     exc: Exception
     name: str = "exploding"
-    media_types: tuple[str, ...] = (PLAIN,)
+    formats: tuple = ()
 
     def parse(self, data: bytes, ctx) -> ParsedDocument:
         raise self.exc
@@ -471,7 +487,7 @@ def test_our_own_errors_pass_through(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_no_text_message_mentions_ocr_for_scans(monkeypatch: pytest.MonkeyPatch) -> None:
     class BlankScan:
         name = "blank"
-        media_types = (PLAIN,)
+        formats = ()
 
         def parse(self, data: bytes, ctx) -> ParsedDocument:
             return ParsedDocument(PLAIN, [Page(number=1, text=" \n", method="ocr")])

@@ -10,18 +10,21 @@ import pytest
 from PIL import Image
 
 from crosscheck.errors import EmptyFile, EncryptedFile, MislabelledFile, UnsupportedType
-from ingest.sniff import (
-    DOCX,
-    HTML,
-    JPEG,
-    MARKDOWN,
-    PDF,
-    PLAIN,
-    PNG,
-    TIFF,
-    extension_mismatch,
-    sniff,
-)
+from ingest.formats import Format
+from ingest.parsers.docx import DOCX as DOCX_FORMAT
+from ingest.parsers.html import HTML as HTML_FORMAT
+from ingest.parsers.image import JPEG as JPEG_FORMAT
+from ingest.parsers.image import PNG as PNG_FORMAT
+from ingest.parsers.image import TIFF as TIFF_FORMAT
+from ingest.parsers.pdf import PDF as PDF_FORMAT
+from ingest.parsers.text import MARKDOWN as MARKDOWN_FORMAT
+from ingest.parsers.text import PLAIN as PLAIN_FORMAT
+from ingest.registry import FORMATS, SNIFFER
+from ingest.sniff import Sniffer
+
+DOCX, HTML, JPEG, MARKDOWN = (f.media_type for f in (DOCX_FORMAT, HTML_FORMAT, JPEG_FORMAT, MARKDOWN_FORMAT))
+PDF, PLAIN, PNG, TIFF = (f.media_type for f in (PDF_FORMAT, PLAIN_FORMAT, PNG_FORMAT, TIFF_FORMAT))
+sniff, extension_mismatch = SNIFFER.sniff, SNIFFER.extension_mismatch
 
 
 def image_bytes(fmt: str) -> bytes:
@@ -152,3 +155,51 @@ def test_ole2_container_named_docx_is_an_encrypted_docx() -> None:
         sniff(ole2, "contract.docx")
     with pytest.raises(UnsupportedType, match="old-style Microsoft Office"):
         sniff(ole2, "contract.doc")
+
+
+# --- the declarations the sniffer is built from ----------------------------------------------
+
+
+def test_declared_formats_in_sniffing_order() -> None:
+    # Pinned: these names reach users in messages, and PDF must be tried before the other magic.
+    assert [(f.media_type, f.label, f.extensions) for f in FORMATS] == [
+        (PDF, "a PDF", (".pdf",)),
+        (PNG, "a PNG image", (".png",)),
+        (JPEG, "a JPEG image", (".jpg", ".jpeg", ".jpe")),
+        (TIFF, "a TIFF image", (".tif", ".tiff")),
+        (DOCX, "a Word document", (".docx",)),
+        (HTML, "a web page", (".html", ".htm", ".xhtml")),
+        (MARKDOWN, "a Markdown text", (".md", ".markdown")),
+        (PLAIN, "a plain text", (".txt", ".text")),
+    ]
+    assert SNIFFER.formats == FORMATS
+
+
+@pytest.mark.parametrize(
+    ("name", "media_type"), [("A.PDF", PDF), ("x.jpe", JPEG), ("x.markdown", MARKDOWN), ("x", None)]
+)
+def test_expected_type_comes_from_the_declared_extensions(name: str, media_type: str | None) -> None:
+    assert SNIFFER.expected_type(name) == media_type
+
+
+def test_the_label_is_the_label_as_a_subject() -> None:
+    assert PDF_FORMAT.the_label == "The PDF"
+    assert DOCX_FORMAT.the_label == "The Word document"
+
+
+def test_a_new_format_is_recognised_from_its_declaration_alone() -> None:
+    gif = Format("image/gif", "a GIF image", (".gif",), magic=(b"GIF87a", b"GIF89a"))
+    sniffer = Sniffer((*FORMATS, gif))
+    assert sniffer.sniff(b"GIF89a" + bytes(30), "anim.gif") == "image/gif"
+    assert sniffer.extension_mismatch("anim.gif", PNG) is not None
+
+
+def test_contradictory_declarations_are_refused() -> None:
+    with pytest.raises(ValueError, match=".pdf"):
+        Sniffer((*FORMATS, Format("application/x-pdf", "a PDF", (".pdf",))))
+    with pytest.raises(ValueError, match="fallback"):
+        Sniffer((*FORMATS, Format("text/x-log", "a log", (".log",), text="fallback")))
+    with pytest.raises(ValueError, match="text_markers"):
+        Format("text/xml", "an XML file", (".xml",), text="markers")
+    with pytest.raises(ValueError, match="lower case"):
+        Format("text/xml", "an XML file", (".XML",))
