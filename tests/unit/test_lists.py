@@ -5,11 +5,14 @@ Every name here is invented.
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
 from crosscheck.records.pages import Cell, Page, Table, WordBox
+from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.lists import extract_list, listed_person_key, parse_date, repair_name
 
 ROW_HEIGHT = 40
@@ -524,3 +527,20 @@ def test_lines_whose_number_ocr_lost() -> None:
         ("Гаєвський Роман Олегович", "1984-07-03"),
         ("Шевчук Віталій Ярославович", "1963-11-24"),
     ]
+
+
+def test_vocabulary_comes_from_models_dir(tmp_path: Path) -> None:
+    """The status phrases (and every other table) are read from the ``models_dir`` given, not from the package."""
+    for entry in DEFAULT_MODELS_DIR.iterdir():
+        if entry.name != "statuses.json":
+            (tmp_path / entry.name).symlink_to(entry)
+    statuses = json.loads((DEFAULT_MODELS_DIR / "statuses.json").read_text(encoding="utf-8"))
+    statuses["list_titles"]["killed"].append("вшанован*")
+    (tmp_path / "statuses.json").write_text(json.dumps(statuses, ensure_ascii=False), encoding="utf-8")
+    text = "Список осіб, вшанованих 24.05.2025\n1. Гайдук Степан Іванович, 04.11.1987\n"
+    pages = [Page(number=1, text=text, method="text-layer")]
+    default_info, _ = extract_list(pages, ["uk"])
+    info, recs = extract_list(pages, ["uk"], tmp_path)
+    assert default_info is not None and default_info.status is None
+    assert info is not None and (info.status, info.status_date) == ("killed", "2025-05-24")
+    assert [(r.name, r.status) for r in recs] == [("Гайдук Степан Іванович", "killed")]
