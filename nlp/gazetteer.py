@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from nlp.normalize import MORPH_LANGS, parse_word
 from nlp.translit import fold_name, normalize_apostrophes, translit
 
 __all__ = [
@@ -142,7 +143,7 @@ class Gazetteer:
             found = None
             if lowered[i] not in self.first_words:
                 word = text[start : words[i][1]]
-                if lang in _MORPH_LANGS:
+                if lang in MORPH_LANGS:
                     entry = self._by_lemma(word, lang)
                 elif lang not in ("en", ""):
                     entry = self._by_latin_stem(word)
@@ -168,7 +169,7 @@ class Gazetteer:
                 if entry is not None:
                     found = (j, end, entry)
                     break
-            if found is None and lang in _MORPH_LANGS:
+            if found is None and lang in MORPH_LANGS:
                 entry = self._by_lemma(text[start : words[i][1]], lang)
                 if entry is not None:
                     found = (i, words[i][1], entry)
@@ -223,7 +224,6 @@ class Gazetteer:
         return self.by_fold.get(fold_name(translit(name, lang or None)))
 
 
-_MORPH_LANGS = ("uk", "ru")
 MIN_LATIN_INFLECTED_POPULATION = 20_000
 _LATIN_FORM = re.compile(r"^[a-zà-öø-ÿā-ž'’-]+$")
 _LATIN_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ž][a-zà-öø-ÿā-ž]{3,}$")
@@ -260,8 +260,6 @@ _PLURAL_GENITIVES = (("ок", "ки"), ("ець", "ці"), ("ів", "и"), ("а�
 @lru_cache(maxsize=50_000)
 def _lemma_candidates(word: str, lang: str) -> tuple[tuple[str, ...], bool]:
     """(lemmas of a capitalised word that might name a place, whether it reads as a person's name)."""
-    from nlp.normalize import parse_word
-
     lemmas: list[str] = []
     person = False
     for p in parse_word(word, lang):

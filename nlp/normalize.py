@@ -11,7 +11,9 @@
   sorted, so word order and script do not matter.
 
 pymorphy3 analysers are loaded once per process and every lookup is cached: a page mentions the same
-few names many times.
+few names many times. The name vocabularies (first names and their uk ↔ ru ↔ Latin pairs, patronymic
+endings) are data in ``models/names/``, read from the ``models_dir`` a caller passes (default: the
+repository's ``models/``).
 """
 
 from __future__ import annotations
@@ -20,9 +22,13 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.translit import fold_name, has_cyrillic, normalize_apostrophes, translit
+from nlp.units import parse_unit
+from nlp.vocab import load_json
 
 if TYPE_CHECKING:
     import pymorphy3
@@ -31,7 +37,10 @@ __all__ = [
     "FIRST_NAMES_CYRILLIC",
     "FIRST_NAME_FOLDS",
     "GIVEN_NAME_PAIRS",
+    "MORPH_LANGS",
+    "FirstNames",
     "display_case",
+    "first_names",
     "fold_token",
     "is_first_name",
     "morph",
@@ -81,54 +90,20 @@ def display_case(word: str, like: str | None = None) -> str:
 
 
 # --- first names (Latin detection and cross-language equivalence) -----------------------------------
-# Common Ukrainian and Russian first names. Used (a) to recognise Latin-script person names that the
-# English model misses (their folds, so any transliteration matches) and (b) as evidence in the
-# Ukrainian person rule. Public-domain knowledge; extend freely.
-_FIRST_NAMES_UK = """
-Адам Анатолій Андрій Антон Аркадій Арсен Артем Артур Богдан Борис Вадим Валентин Валерій Василь Веніамін
-Віктор Віталій Владислав Володимир Всеволод В'ячеслав Геннадій Георгій Герман Гліб Григорій Давид Данило
-Денис Дмитро Євген Єгор Захар Іван Ігор Ілля Йосип Кирило Костянтин Леонід Лев Любомир Максим Марко Матвій
-Микита Микола Мирослав Михайло Назар Олег Олександр Олексій Орест Остап Павло Петро Пилип Роман Ростислав
-Руслан Святослав Семен Сергій Станіслав Степан Тарас Тимофій Тимур Федір Юліан Юрій Яків Ярослав Едуард
-Аліна Алла Анастасія Ангеліна Анна Антоніна Валентина Валерія Вікторія Віра Галина Ганна Дарина Діана
-Євгенія Єлизавета Жанна Зоя Зінаїда Ірина Карина Катерина Кіра Христина Лариса Леся Лілія Людмила Любов
-Мар'яна Марина Марія Мирослава Надія Наталія Ніна Оксана Олександра Олена Ольга Поліна Раїса Світлана
-Софія Тамара Тетяна Уляна Юлія Яна Ярослава Богдана Вероніка Віолетта Інна Лідія Нонна Таїсія Емілія
-"""
-_FIRST_NAMES_RU = """
-Алексей Александр Анатолий Андрей Аркадий Артём Борис Вадим Валентин Валерий Василий Виктор Виталий
-Владимир Владислав Вячеслав Геннадий Георгий Глеб Григорий Даниил Денис Дмитрий Евгений Егор Иван Игорь
-Илья Иосиф Кирилл Константин Леонид Максим Матвей Михаил Никита Николай Олег Павел Пётр Петр Роман
-Руслан Семён Сергей Станислав Степан Тимофей Фёдор Федор Юрий Яков Ярослав Эдуард Рамзан Ахмат
-Алина Анастасия Анна Валентина Валерия Виктория Вера Галина Дарья Евгения Екатерина Елена Елизавета
-Ирина Кристина Лариса Людмила Любовь Марина Мария Надежда Наталья Наталия Оксана Ольга Полина Светлана
-Софья София Татьяна Ульяна Юлия Яна
-"""
-# Ukrainian ↔ Russian forms of one given name, as data. The fold already makes most pairs meet
-# (Дмитро/Дмитрий → dmtr, Олексій/Алексей → alks); the ones it cannot reach (a different first letter,
-# an extra syllable) are mapped below onto the Ukrainian form's fold. A name with one form only (Ольга,
-# Богдан, Тарас, Остап) needs no entry. Extend freely: tests/unit/test_normalize.py checks every pair.
-GIVEN_NAME_PAIRS: tuple[tuple[str, str], ...] = (
-    ("Олександр", "Александр"), ("Олександра", "Александра"), ("Олексій", "Алексей"), ("Юрій", "Юрий"),
-    ("Дмитро", "Дмитрий"), ("Сергій", "Сергей"), ("Микола", "Николай"), ("Андрій", "Андрей"),
-    ("Михайло", "Михаил"), ("Петро", "Пётр"), ("Павло", "Павел"), ("Іван", "Иван"), ("Василь", "Василий"),
-    ("Григорій", "Григорий"), ("Олена", "Елена"), ("Ганна", "Анна"), ("Наталія", "Наталья"),
-    ("Тетяна", "Татьяна"), ("Ірина", "Ирина"), ("Катерина", "Екатерина"), ("Євген", "Евгений"),
-    ("Федір", "Фёдор"), ("Ілля", "Илья"), ("Микита", "Никита"), ("Пилип", "Филипп"), ("Йосип", "Иосиф"),
-    ("Костянтин", "Константин"), ("Надія", "Надежда"), ("Валерій", "Валерий"), ("Віктор", "Виктор"),
-    ("Володимир", "Владимир"), ("Олег", "Олег"), ("Ольга", "Ольга"), ("Богдан", "Богдан"),
-    ("Тарас", "Тарас"), ("Остап", "Остап"), ("Степан", "Степан"), ("Семен", "Семён"), ("Яків", "Яков"),
-    ("Тимофій", "Тимофей"), ("Матвій", "Матвей"), ("Софія", "Софья"), ("Уляна", "Ульяна"),
-    ("Дарина", "Дарья"), ("Любов", "Любовь"), ("Данило", "Даниил"), ("Кирило", "Кирилл"), ("Гліб", "Глеб"),
-)  # fmt: skip
-# Latin spellings that follow neither table and that the fold cannot bring home (Russian-style
-# English spellings of names whose Ukrainian form starts differently).
-_LATIN_GIVEN_NAMES: tuple[tuple[str, str], ...] = (
-    ("Nikolai", "Микола"),
-    ("Nikita", "Микита"),
-    ("Philipp", "Пилип"),
-    ("Michail", "Михайло"),  # German ch = х inside a word
-)
+# Common Ukrainian and Russian first names and the uk ↔ ru ↔ Latin pairs of one given name are data
+# (models/names/first_names.json). They serve (a) to recognise Latin-script person names that the English
+# model misses (their folds, so any transliteration matches), (b) as evidence in the Ukrainian person rule
+# and (c) to give the Ukrainian and Russian forms of one name one key.
+
+
+@dataclass(frozen=True)
+class FirstNames:
+    """The first-name vocabulary of one models directory, with what is derived from it."""
+
+    cyrillic: frozenset[str]  # lower case, apostrophes unified: the dictionaries miss some nominatives' Name tag
+    folds: frozenset[str]  # folded keys of every listed name, given-name equivalents applied
+    pairs: tuple[tuple[str, str], ...]  # (Ukrainian, Russian) forms of one given name
+    equivalents: dict[str, str]  # fold of a variant → fold of the Ukrainian form
 
 
 def _raw_fold(token: str, lang: str) -> str:
@@ -137,15 +112,17 @@ def _raw_fold(token: str, lang: str) -> str:
     return fold_name(token).replace(" ", "")
 
 
-def _given_name_equivalents() -> dict[str, str]:
+def _given_name_equivalents(
+    pairs: tuple[tuple[str, str], ...], latin_spellings: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
     """fold of a variant → fold of the Ukrainian form, for the pairs the plain fold does not join."""
     table: dict[str, str] = {}
-    for uk, ru in GIVEN_NAME_PAIRS:
+    for uk, ru in pairs:
         target = _raw_fold(uk, "uk")
         for variant in (_raw_fold(ru, "ru"), _raw_fold(translit(ru, "ru"), "en")):
             if variant != target:
                 table[variant] = target
-    for latin, uk in _LATIN_GIVEN_NAMES:
+    for latin, uk in latin_spellings:
         if _raw_fold(latin, "en") != _raw_fold(uk, "uk"):
             table[_raw_fold(latin, "en")] = _raw_fold(uk, "uk")
     # Keys written since schema v1 fold Ганна onto Анна ("ana"); keep that direction so no stored
@@ -155,35 +132,55 @@ def _given_name_equivalents() -> dict[str, str]:
     return table
 
 
-_FIRST_NAME_EQUIV: dict[str, str] = _given_name_equivalents()
+@lru_cache(maxsize=4)
+def first_names(models_dir: Path = DEFAULT_MODELS_DIR) -> FirstNames:
+    """``models/names/first_names.json`` of ``models_dir``, read and folded once per directory."""
+    data = load_json(models_dir, "names/first_names.json")
+    pairs = tuple((uk, ru) for uk, ru in data["uk_ru_pairs"])
+    equivalents = _given_name_equivalents(pairs, tuple((latin, uk) for latin, uk in data["latin_spellings"]))
+    names = [("uk", n) for n in data["uk"]] + [("ru", n) for n in data["ru"]]
+    return FirstNames(
+        cyrillic=frozenset(normalize_apostrophes(n.lower()) for _, n in names),
+        folds=frozenset(_fold_with(equivalents, n, lang) for lang, n in names),
+        pairs=pairs,
+        equivalents=equivalents,
+    )
 
 
-# The dictionaries miss some nominatives' Name tag (uk "Володимир" reads only as a common noun).
-FIRST_NAMES_CYRILLIC: frozenset[str] = frozenset(
-    normalize_apostrophes(n.lower()) for n in (_FIRST_NAMES_UK + _FIRST_NAMES_RU).split()
-)
+# Declared, not bound: module ``__getattr__`` below builds them on first use (PEP 562), so importing this
+# module reads no file and a caller with its own ``models_dir`` never pays for the default one.
+FIRST_NAMES_CYRILLIC: frozenset[str]
+FIRST_NAME_FOLDS: frozenset[str]
+GIVEN_NAME_PAIRS: tuple[tuple[str, str], ...]
 
 
-def _fold_token(token: str, lang: str) -> str:
+def __getattr__(name: str) -> frozenset[str] | tuple[tuple[str, str], ...]:
+    """The module constants other modules import, built on first use from the default models directory.
+
+    Code that is given a ``models_dir`` calls :func:`first_names` instead.
+    """
+    if name == "FIRST_NAMES_CYRILLIC":
+        return first_names().cyrillic
+    if name == "FIRST_NAME_FOLDS":
+        return first_names().folds
+    if name == "GIVEN_NAME_PAIRS":
+        return first_names().pairs
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _fold_with(equivalents: dict[str, str], token: str, lang: str) -> str:
     folded = _raw_fold(token, lang)
-    return _FIRST_NAME_EQUIV.get(folded, folded)
+    return equivalents.get(folded, folded)
 
 
-def fold_token(token: str, lang: str) -> str:
+def fold_token(token: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> str:
     """One name word's folded key, as in :func:`person_key` (given-name equivalents applied)."""
-    return _fold_token(token, lang)
+    return _fold_with(first_names(models_dir).equivalents, token, lang)
 
 
-FIRST_NAME_FOLDS: frozenset[str] = frozenset(
-    _fold_token(name, lang)
-    for lang, names in (("uk", _FIRST_NAMES_UK), ("ru", _FIRST_NAMES_RU))
-    for name in names.split()
-)
-
-
-def is_first_name(token: str, lang: str = "en") -> bool:
+def is_first_name(token: str, lang: str = "en", models_dir: Path = DEFAULT_MODELS_DIR) -> bool:
     """True if ``token`` folds like a common Ukrainian/Russian first name (any script or spelling)."""
-    return len(token) >= 3 and _fold_token(token, lang) in FIRST_NAME_FOLDS
+    return len(token) >= 3 and fold_token(token, lang, models_dir) in first_names(models_dir).folds
 
 
 # --- person names ----------------------------------------------------------------------------------
@@ -294,15 +291,15 @@ def normalize_person(surface: str, lang: str) -> str:
     return " ".join(words)
 
 
-_PATRONYMIC = re.compile(
-    r"(ович|евич|євич|йович|ьович|івна|ївна|овна|евна|ична|інична|ovych|ovich|evych|evich|yovych|"
-    r"ivna|yivna|ovna|evna|ichna)$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=4)
+def _patronymic(models_dir: Path) -> re.Pattern[str]:
+    """A word ending like a patronymic (``models/names/patronymics.json``)."""
+    endings = load_json(models_dir, "names/patronymics.json")["endings"]
+    return re.compile("(" + "|".join(re.escape(e) for e in endings) + ")$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=50_000)
-def person_key(name: str, lang: str) -> str:
+def person_key(name: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> str:
     """Script- and order-independent key: folded tokens, patronymic dropped, sorted.
 
     The patronymic is dropped (only with three or more tokens, never the first token, which may be a
@@ -311,11 +308,13 @@ def person_key(name: str, lang: str) -> str:
     tokens = [t.strip(_TOKEN_STRIP + ".") for t in name.split()]
     tokens = [t for t in tokens if t]
     if len(tokens) >= 3:
+        patronymic = _patronymic(models_dir)
         for i in range(len(tokens) - 1, 0, -1):
-            if _PATRONYMIC.search(tokens[i]):
+            if patronymic.search(tokens[i]):
                 del tokens[i]
                 break
-    folded = sorted(f for f in (_fold_token(t, lang) for t in tokens) if f)
+    equivalents = first_names(models_dir).equivalents
+    folded = sorted(f for f in (_fold_with(equivalents, t, lang) for t in tokens) if f)
     return " ".join(folded)
 
 
@@ -376,11 +375,9 @@ def place_key(name: str, lang: str, gazetteer_id: str | None = None) -> str:
 
 
 # --- units and organisations -----------------------------------------------------------------------
-def unit_key(surface: str, lang: str) -> str:
+def unit_key(surface: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> str:
     """Canonical unit key ("36 marine brigade", "military unit a0000"), see :mod:`nlp.units`."""
-    from nlp.units import parse_unit  # local import: units imports this module
-
-    unit = parse_unit(surface, lang)
+    unit = parse_unit(surface, lang, models_dir)
     if unit is not None:
         return unit.key
     return "unit:" + fold_name(translit(surface, lang if lang in MORPH_LANGS else None))

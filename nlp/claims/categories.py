@@ -2,46 +2,34 @@
 
 What a number counts (``match_category``), who got people back (``find_directions``), what kind of
 occurrence a sentence reports (``event_kind``) and which stage of it (``event_stage``). The words
-live in data so that a new phrasing is a JSON edit, not a code change.
+live in data so that a new phrasing is a JSON edit, not a code change; the status phrases of running
+text are the ones lists share (``models/statuses.json``). Patterns: :func:`nlp.vocab.pattern_regex`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from crosscheck.records.claims import CATEGORIES
+from crosscheck.settings import DEFAULT_MODELS_DIR
+from nlp.vocab import load_json, pattern_alternation, status_vocab
 
 __all__ = [
-    "CLAIMS_DIR",
     "Vocab",
     "event_kind",
     "event_stage",
     "find_directions",
     "load_vocab",
     "match_category",
-    "pattern_regex",
+    "weak_direction",
 ]
-
-CLAIMS_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "claims"
-
-
-def pattern_regex(pattern: str) -> str:
-    """'поверну* додому' → regex: '*' any word ending, spaces any whitespace, whole words only."""
-    words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in pattern.split()]
-    return r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])"
-
-
-def _alternation(patterns: list[str]) -> str:
-    # Longest first: "prisoners of war" must win over "prisoners" at the same position.
-    return "|".join(pattern_regex(p) for p in sorted(set(patterns), key=lambda p: (-len(p), p)))
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(f"(?:{_alternation(patterns)})", re.IGNORECASE)
+    return re.compile(f"(?:{pattern_alternation(patterns)})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,18 +55,21 @@ class Vocab:
 
 
 @lru_cache(maxsize=4)
-def load_vocab(directory: str = str(CLAIMS_DIR)) -> Vocab:
-    data = json.loads((Path(directory) / "vocab.json").read_text(encoding="utf-8"))
+def load_vocab(models_dir: Path = DEFAULT_MODELS_DIR) -> Vocab:
+    """The claim vocabulary of ``models_dir`` (``claims/vocab.json`` and ``statuses.json``), compiled once."""
+    data = load_json(models_dir, "claims/vocab.json")
+    status = status_vocab(models_dir)
     cats = {k: v for k, v in data["categories"].items() if not k.startswith("_")}
     unknown = set(cats) - set(CATEGORIES)
     if unknown:
         raise ValueError(f"vocab.json: categories not in the Claim contract: {sorted(unknown)}")
-    fillers = _alternation(data["fillers"])
-    stage_nouns = _alternation(data["stage_nouns"])
+    fillers = pattern_alternation(data["fillers"])
+    stage_nouns = pattern_alternation(data["stage_nouns"])
     ordinals = tuple(
-        (int(n), re.compile(f"(?:{_alternation(words)})", re.IGNORECASE)) for n, words in data["ordinals"].items()
+        (int(n), re.compile(f"(?:{pattern_alternation(words)})", re.IGNORECASE))
+        for n, words in data["ordinals"].items()
     )
-    ordinal_alt = "|".join(f"(?:{_alternation(w)})" for w in data["ordinals"].values())
+    ordinal_alt = "|".join(f"(?:{pattern_alternation(w)})" for w in data["ordinals"].values())
     # "другого дня", "on the second day", "the second stage", "day 2", "2-й день"
     stage_re = re.compile(
         rf"(?P<ord>{ordinal_alt})\s+(?:{stage_nouns})"
@@ -94,7 +85,7 @@ def load_vocab(directory: str = str(CLAIMS_DIR)) -> Vocab:
         directions=tuple((name, _compile(ps)) for name, ps in data["directions"].items()),
         weak_to_ukraine=_compile(data["weak_to_ukraine"]),
         events=tuple((name, _compile(ps)) for name, ps in data["events"].items()),
-        pair_words=_alternation(data["pair_words"]),
+        pair_words=pattern_alternation(data["pair_words"]),
         stage_re=stage_re,
         ordinals=ordinals,
         saying_verbs=_compile(saying["verbs"]),
@@ -103,7 +94,7 @@ def load_vocab(directory: str = str(CLAIMS_DIR)) -> Vocab:
         anaphora=_compile(saying["anaphora"]),
         future=_compile(data["future_cues"]),
         negation=_compile(data["negations"]),
-        statuses=tuple((name, _compile(ps)) for name, ps in data["status"].items() if not name.startswith("_")),
+        statuses=tuple((name, _compile(status["running_text"][name])) for name in status["text_order"]),
         captivity=_compile(data.get("captivity", ["captivity"])),
     )
 

@@ -25,16 +25,19 @@ Decisions:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DateMatch", "date_spans", "find_dates"]
+from crosscheck.settings import DEFAULT_MODELS_DIR
+from nlp.vocab import load_json
 
-MONTHS_FILE = Path(__file__).resolve().parents[2] / "models" / "lists" / "months.json"
+__all__ = ["APOSTROPHES_TO_ASCII", "DateMatch", "date_spans", "find_dates"]
+
+MONTHS_FILE = "lists/months.json"  # under models_dir: the month names list titles use too
+DAYS_FILE = "claims/days.json"  # under models_dir: relative days and weekdays
 MAX_RANGE_DAYS = 62  # a longer "range" is more likely a misread than a two-month-long event
 
 
@@ -47,24 +50,8 @@ class DateMatch:
     relative: bool
 
 
-_RELATIVE = {
-    "позавчора": -2, "позавчера": -2, "the day before yesterday": -2,
-    "вчора": -1, "учора": -1, "вчера": -1, "yesterday": -1,
-    "сьогодні": 0, "сегодня": 0, "today": 0,
-    "завтра": 1, "tomorrow": 1, "післязавтра": 2, "послезавтра": 2, "the day after tomorrow": 2,
-}  # fmt: skip
-# Weekday forms after a preposition (accusative) and after "минулої"/"прошлый" (genitive/accusative).
-_WEEKDAYS = {
-    0: ("понеділок", "понеділка", "понедельник"),
-    1: ("вівторок", "вівторка", "вторник"),
-    2: ("середу", "середи", "среду"),
-    3: ("четвер", "четверга", "четверг"),
-    4: ("п'ятницю", "п'ятниці", "пятницу"),
-    5: ("суботу", "суботи", "субботу"),
-    6: ("неділю", "неділі", "воскресенье"),
-}
-_EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_APOSTROPHES = str.maketrans("’ʼ`ʹ", "''''")  # one char for one: offsets stay valid
+# The apostrophes the claim rules unify, one character for one so that offsets stay valid (numbers too).
+APOSTROPHES_TO_ASCII = str.maketrans("’ʼ`ʹ", "''''")
 
 
 @dataclass(frozen=True)
@@ -77,12 +64,17 @@ class _Patterns:
     relative: re.Pattern[str]
     weekday: re.Pattern[str]
     weekday_en: re.Pattern[str]
-    weekdays: dict[str, int]
+    weekdays: dict[str, int]  # uk/ru weekday form -> weekday (Monday 0)
+    relative_days: dict[str, int]  # lower-cased word -> days from the reference
+    weekdays_en: tuple[str, ...]  # Monday first
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    data = json.loads(MONTHS_FILE.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _patterns(models_dir: Path) -> _Patterns:
+    data = load_json(models_dir, MONTHS_FILE)
+    days = load_json(models_dir, DAYS_FILE)
+    relative_days: dict[str, int] = days["relative"]
+    weekdays_en: tuple[str, ...] = tuple(days["weekdays_en"])
     months: dict[str, int] = {}
     cyr: list[str] = []
     en: list[str] = []
@@ -115,15 +107,16 @@ def _patterns() -> _Patterns:
         r"(?<![\w.,/:])(?P<d>\d{1,2})(?P<s>[./])(?P<m>\d{1,2})(?:(?P=s)(?P<y>\d{4}|\d{2}))?(?![\w]|[.,/:]\d)"
         r"(?:\s*(?:року|рік|р\.|г\.|года|р(?![\w])|г(?![\w])))?"
     )
-    rel = "|".join(re.escape(w) for w in sorted(_RELATIVE, key=len, reverse=True))
+    rel = "|".join(re.escape(w) for w in sorted(relative_days, key=len, reverse=True))
     relative = re.compile(rf"(?<![\w'])(?i:{rel})(?![\w'])")
-    weekdays = {form: n for n, forms in _WEEKDAYS.items() for form in forms}
+    # Weekday forms after a preposition (accusative) and after "минулої"/"прошлый" (genitive/accusative).
+    weekdays = {form: n for n, forms in enumerate(days["weekdays"]) for form in forms}
     wd_alt = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
     weekday = re.compile(
         rf"(?<![\w'])(?i:(?:(?P<last>минул\w*|прошл\w*|у\s+минул\w*|в\s+прошл\w*)|у|в|во|ув)\s+(?P<wd>{wd_alt}))(?![\w'])"
     )
     weekday_en = re.compile(
-        rf"(?<![\w])(?:(?i:(?P<last>last)|on|this\s+past)\s+)?(?P<wd>{'|'.join(_EN_WEEKDAYS)})(?![\w])"
+        rf"(?<![\w])(?:(?i:(?P<last>last)|on|this\s+past)\s+)?(?P<wd>{'|'.join(weekdays_en)})(?![\w])"
     )
     return _Patterns(
         months=months,
@@ -135,6 +128,8 @@ def _patterns() -> _Patterns:
         weekday=weekday,
         weekday_en=weekday_en,
         weekdays=weekdays,
+        relative_days=relative_days,
+        weekdays_en=weekdays_en,
     )
 
 
@@ -177,9 +172,8 @@ def _list_year(days: list[list[int]], reference: date | None) -> int | None:
     return reference.year if earliest <= reference else reference.year - 1
 
 
-def _written(surface: str, month_first: bool, reference: date | None) -> tuple[str, ...] | None:
+def _written(surface: str, month_first: bool, reference: date | None, p: _Patterns) -> tuple[str, ...] | None:
     """Days of a written date expression (list or range) → ISO dates; None when any day is invalid."""
-    p = _patterns()
     items: list[tuple[str, int]] = []  # ("day"|"month"|"year"|"range"|"between"|"and", value)
     pos = 0
     while pos < len(surface):
@@ -267,8 +261,7 @@ def _weekday(n: int, last: bool, reference: date) -> date:
     return reference - timedelta(days=back)
 
 
-def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-    p = _patterns()
+def _candidates(text: str, p: _Patterns) -> list[tuple[int, int, str, re.Match[str]]]:
     found = [(m.start(), m.end(), "day_first", m) for m in p.day_first.finditer(text)]
     found += [(m.start(), m.end(), "month_first", m) for m in p.month_first.finditer(text)]
     found += [(m.start(), m.end(), "numeric", m) for m in p.numeric.finditer(text)]
@@ -278,32 +271,34 @@ def _candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
 _FAR_FUTURE = date(9000, 12, 31)  # a reference every year-less day precedes: validity only, not resolution
 
 
-def date_spans(text: str, lang: str) -> list[tuple[int, int]]:
+def date_spans(text: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> list[tuple[int, int]]:
     """Spans of valid calendar-date expressions, year or not: numbers inside them are days and years, not counts."""
-    return [(m.start, m.end) for m in find_dates(text, lang, _FAR_FUTURE) if not m.relative]
+    return [(m.start, m.end) for m in find_dates(text, lang, _FAR_FUTURE, models_dir) if not m.relative]
 
 
-def find_dates(text: str, lang: str, reference: date | None = None) -> list[DateMatch]:
+def find_dates(
+    text: str, lang: str, reference: date | None = None, models_dir: Path = DEFAULT_MODELS_DIR
+) -> list[DateMatch]:
     """Every date expression in ``text`` in order, non-overlapping, resolved against ``reference``."""
-    p = _patterns()
-    norm = text.translate(_APOSTROPHES)
+    p = _patterns(models_dir)
+    norm = text.translate(APOSTROPHES_TO_ASCII)
     out: list[tuple[int, int, tuple[str, ...], bool]] = []
-    for start, end, kind, m in _candidates(norm):
+    for start, end, kind, m in _candidates(norm, p):
         if kind == "numeric":
             dates = _numeric(m, norm, lang, reference)
         else:
-            dates = _written(m.group(0), kind == "month_first", reference)
+            dates = _written(m.group(0), kind == "month_first", reference, p)
         if dates:
             out.append((start, end, dates, False))
     if reference is not None and reference != _FAR_FUTURE:
         for m in p.relative.finditer(norm):
-            day = reference + timedelta(days=_RELATIVE[m.group(0).lower()])
+            day = reference + timedelta(days=p.relative_days[m.group(0).lower()])
             out.append((m.start(), m.end(), (day.isoformat(),), True))
         for m in p.weekday.finditer(norm):
             n = p.weekdays[m.group("wd").lower()]
             out.append((m.start(), m.end(), (_weekday(n, bool(m.group("last")), reference).isoformat(),), True))
         for m in p.weekday_en.finditer(norm):
-            n = _EN_WEEKDAYS.index(m.group("wd"))
+            n = p.weekdays_en.index(m.group("wd"))
             out.append((m.start(), m.end(), (_weekday(n, bool(m.group("last")), reference).isoformat(),), True))
     out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     result: list[DateMatch] = []

@@ -3,10 +3,11 @@
 "понад 150", "1 000", "1,000", "2,5 тис.", "2.5 thousand", "сто вісімдесят троє", "ста восьмидесяти
 трёх", "двохсот", "півтори тисячі", "three hundred and three", "twenty-six", "a thousand".
 
-Words come from ``models/claims/numbers.json``: every inflected form is listed (brace groups expand),
-so matching is one regex plus a dictionary lookup, with no morphology per token. Compound numbers are
-parsed left to right: hundreds, then tens, then units (a teen closes the group), then a scale word
-(тисяча, мільйон, thousand) multiplies what came before; a word that does not fit starts a new number.
+Words come from ``claims/numbers.json`` under the caller's ``models_dir``: every inflected form is
+listed (brace groups expand), so matching is one regex plus a dictionary lookup, with no morphology per
+token. Compound numbers are parsed left to right: hundreds, then tens, then units (a teen closes the
+group), then a scale word (тисяча, мільйон, thousand) multiplies what came before; a word that does not
+fit starts a new number.
 
 Not cardinals, so left out: days and years inside date expressions (``nlp.claims.dates.date_spans``),
 years with context ("у 2022 році", "in 2014", "2014–2022"), times ("10:00", "о 10.30"), ordinals
@@ -21,21 +22,21 @@ never before a scale word; otherwise comma and dot are decimal marks.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.claims.dates import date_spans
+from crosscheck.settings import DEFAULT_MODELS_DIR
+from nlp.claims.dates import APOSTROPHES_TO_ASCII, date_spans
 from nlp.units import find_units
+from nlp.vocab import load_json
 
 __all__ = ["NumberMatch", "find_numbers"]
 
-NUMBERS_FILE = Path(__file__).resolve().parents[2] / "models" / "claims" / "numbers.json"
-MONTHS_FILE = Path(__file__).resolve().parents[2] / "models" / "lists" / "months.json"
+NUMBERS_FILE = "claims/numbers.json"  # under models_dir
+MONTHS_FILE = "lists/months.json"  # the month names dates and list titles use: one table
 MAX_PLAIN_DIGITS = 8  # a longer unseparated digit run is an id or a phone number, not a count
-_APOSTROPHES = str.maketrans("’ʼ`ʹ", "''''")  # one char for one: offsets stay valid
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,9 @@ def _alt(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
 
-@lru_cache(maxsize=4)
-def _lang(lang: str) -> _Lang:
-    data = json.loads(NUMBERS_FILE.read_text(encoding="utf-8"))
+@lru_cache(maxsize=16)
+def _lang(lang: str, models_dir: Path) -> _Lang:
+    data = load_json(models_dir, NUMBERS_FILE)
     table = data.get(lang) or data["uk"]
     words: dict[str, _Word] = {}
     for kind in ("unit", "teen", "ten", "hundred", "en_hundred", "fraction"):
@@ -104,9 +105,9 @@ def _lang(lang: str) -> _Lang:
     return _Lang(words, word_re, qualifier_re, qualifiers, scale_after_re)
 
 
-@lru_cache(maxsize=1)
-def _month_alt() -> str:
-    data = json.loads(MONTHS_FILE.read_text(encoding="utf-8"))
+@lru_cache(maxsize=4)
+def _month_alt(models_dir: Path) -> str:
+    data = load_json(models_dir, MONTHS_FILE)
     return _alt([w for table in data.values() if isinstance(table, dict) for w in table])
 
 
@@ -285,15 +286,15 @@ def _word_year_or_day(low: str, end: int, month_re: re.Pattern[str]) -> bool:
     return bool(re.match(rf"\s+(?:[\w']+\s+)?(?:року|рік|році|года|году|год|{month_re.pattern})(?![\w])", low[end:]))
 
 
-def find_numbers(text: str, lang: str) -> list[NumberMatch]:
+def find_numbers(text: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> list[NumberMatch]:
     """Every cardinal number in ``text``, digits or words, non-overlapping, in order, with its qualifier."""
-    vocab = _lang(lang if lang in ("uk", "ru", "en") else "uk")
-    norm = text.translate(_APOSTROPHES)
+    vocab = _lang(lang if lang in ("uk", "ru", "en") else "uk", models_dir)
+    norm = text.translate(APOSTROPHES_TO_ASCII)
     low = norm.lower()
     if len(low) != len(norm):  # "İ" lower-cases to two chars: keep offsets aligned
         low = "".join(c.lower()[0] for c in norm)
-    month_re = re.compile(rf"(?i:{_month_alt()})")
-    blocked = date_spans(norm, lang) + [(u.start, u.end) for u in find_units(norm)]
+    month_re = re.compile(rf"(?i:{_month_alt(models_dir)})")
+    blocked = date_spans(norm, lang, models_dir) + [(u.start, u.end) for u in find_units(norm, models_dir)]
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(norm)]
 
     def free(s: int, e: int) -> bool:

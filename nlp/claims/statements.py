@@ -15,8 +15,10 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crosscheck.records.facts import Mention
 from nlp.claims.categories import Vocab
 
 __all__ = ["Attribution", "find_attribution", "quoted_spans"]
@@ -29,7 +31,7 @@ _EDGE = " \t\n,;:—–-.\"'«»“”„"
 
 @dataclass(frozen=True)
 class Attribution:
-    speaker: dict  # the mention row of who said it
+    speaker: Mention  # who said it
     verb: str  # as written
     verb_start: int  # sentence-relative
     verb_end: int
@@ -60,16 +62,16 @@ def _clean(text: str) -> str | None:
 
 
 def find_attribution(
-    sentence: str, offset: int, mentions: list[dict], vocab: Vocab, previous: str | None = None
+    sentence: str, offset: int, mentions: Sequence[Mention], vocab: Vocab, previous: str | None = None
 ) -> Attribution | None:
-    """Attribution of one sentence; ``mentions`` are the page's mention rows inside the sentence,
+    """Attribution of one sentence; ``mentions`` are the page's mentions inside the sentence,
     ``offset`` the sentence's start in the page text (mention offsets are page offsets)."""
     quotes = quoted_spans(sentence)
     speakers = []
     for row in mentions:
-        if row["label"] not in ("PERSON", "ORG"):
+        if row.label not in ("PERSON", "ORG"):
             continue
-        s, e = row["props"]["start"] - offset, row["props"]["end"] - offset
+        s, e = row.start - offset, row.end - offset
         if s >= 0 and e <= len(sentence) and not _inside(quotes, s, e):
             speakers.append((s, e, row))
     if not speakers:
@@ -78,7 +80,7 @@ def find_attribution(
     acc = next((m for m in vocab.according_to.finditer(sentence) if not _inside(quotes, m.start(), m.end())), None)
     if acc:
         after = [t for t in speakers if acc.end() <= t[0] <= acc.end() + PERSON_WINDOW]
-        chosen = min(after, key=lambda t: (t[2]["label"] != "PERSON", t[0]), default=None)
+        chosen = min(after, key=lambda t: (t[2].label != "PERSON", t[0]), default=None)
         if chosen:
             quote = _content_after_speaker(sentence, chosen[1], quotes)
             return Attribution(chosen[2], acc.group(0), acc.start(), acc.end(), quote, False)
@@ -87,8 +89,8 @@ def find_attribution(
         if _inside(quotes, verb.start(), verb.end()):
             continue
         span = (verb.start(), verb.end())
-        people = [t for t in speakers if t[2]["label"] == "PERSON" and _gap(span, t[:2]) <= PERSON_WINDOW]
-        orgs = [t for t in speakers if t[2]["label"] == "ORG" and _gap(span, t[:2]) <= ORG_WINDOW]
+        people = [t for t in speakers if t[2].label == "PERSON" and _gap(span, t[:2]) <= PERSON_WINDOW]
+        orgs = [t for t in speakers if t[2].label == "ORG" and _gap(span, t[:2]) <= ORG_WINDOW]
         pool = [t for t in (people or orgs) if _plausible(sentence, span, t[:2])]
         if not pool:
             continue

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from nlp.claims.categories import Vocab
 from crosscheck.records.claims import Claim
-from crosscheck.records.facts import ListInfo, ListRow
+from crosscheck.records.facts import ListInfo, ListRow, Mention
+from crosscheck.settings import DEFAULT_MODELS_DIR
+from nlp.claims.categories import Vocab
 from nlp.normalize import normalize_person, person_key
 
 __all__ = ["StatusHit", "find_statuses", "list_status_claims", "resolve_subject"]
@@ -27,7 +29,7 @@ class StatusHit:
     status: str
     start: int  # sentence-relative span of the phrase
     end: int
-    subject: dict  # the PERSON mention row
+    subject: Mention  # the PERSON mention
 
 
 def _negated(sentence: str, start: int, vocab: Vocab) -> bool:
@@ -40,13 +42,13 @@ def _negated(sentence: str, start: int, vocab: Vocab) -> bool:
 
 
 def find_statuses(
-    sentence: str, offset: int, mentions: list[dict], vocab: Vocab, speaker_key: str | None
+    sentence: str, offset: int, mentions: Sequence[Mention], vocab: Vocab, speaker_key: str | None
 ) -> list[StatusHit]:
     people = []
     for row in mentions:
-        if row["label"] != "PERSON" or row["key"] == speaker_key:
+        if row.label != "PERSON" or row.key == speaker_key:
             continue
-        s, e = row["props"]["start"] - offset, row["props"]["end"] - offset
+        s, e = row.start - offset, row.end - offset
         if s >= 0 and e <= len(sentence):
             people.append((s, e, row))
     if not people:
@@ -62,9 +64,9 @@ def find_statuses(
                 continue
             s, e, row = min(people, key=lambda t: (max(0, max(t[0], m.start()) - min(t[1], m.end())), t[0]))
             taken.append((m.start(), m.end()))
-            if (row["key"], status) in seen:
+            if (row.key, status) in seen:
                 continue
-            seen.add((row["key"], status))
+            seen.add((row.key, status))
             hits.append(StatusHit(status, m.start(), m.end(), row))
     return sorted(hits, key=lambda h: (h.start, h.status))
 
@@ -77,16 +79,16 @@ _BIRTH = re.compile(
 )
 
 
-def _extended(text: str, row: dict, rows: Sequence[dict]) -> tuple[int, str]:
+def _extended(text: str, row: Mention, rows: Sequence[Mention]) -> tuple[int, str]:
     """The mention with the capitalised name words right after it that NER left out ("Остап" + "Кравчишин"):
     (end, surface). Never into another mention."""
-    end = row["props"]["end"]
+    end = row.end
     for _ in range(2):
         m = _NAME_WORD.match(text, end)
-        if not m or any(r is not row and r["props"]["start"] < m.end() and m.start() < r["props"]["end"] for r in rows):
+        if not m or any(r is not row and r.start < m.end() and m.start() < r.end for r in rows):
             break
         end = m.end()
-    return end, text[row["props"]["start"] : end]
+    return end, text[row.start : end]
 
 
 def _birth_after(text: str, end: int) -> str | None:
@@ -103,8 +105,8 @@ def _birth_after(text: str, end: int) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def _tokens(name: str, lang: str) -> list[str]:
-    return [t for t in (person_key(w, lang) for w in name.split()) if t]
+def _tokens(name: str, lang: str, models_dir: Path) -> list[str]:
+    return [t for t in (person_key(w, lang, models_dir) for w in name.split()) if t]
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -118,7 +120,9 @@ def _contains(words: list[str], part: list[str]) -> bool:
     return bool(part) and all(any(_same_word(p, w) for w in words) for p in part)
 
 
-def resolve_subject(row: dict, people: Sequence[dict], text: str, lang: str) -> tuple[str, str]:
+def resolve_subject(
+    row: Mention, people: Sequence[Mention], text: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR
+) -> tuple[str, str]:
     """(key, name) of the person a status phrase is about, from everything the document says of them.
 
     The mention is completed with the name words NER left out; a given-name-only or surname-only mention
@@ -126,25 +130,25 @@ def resolve_subject(row: dict, people: Sequence[dict], text: str, lang: str) -> 
     birth date written after any mention of the person ("14.09.1994 р. н.") makes the key a listed
     person's key (name key plus birth date), the key list rows of that person have."""
     end, surface = _extended(text, row, people)
-    name = normalize_person(surface, lang) if end > row["props"]["end"] else row["name"]
-    words = _tokens(name, lang)
+    name = normalize_person(surface, lang) if end > row.end else row.name
+    words = _tokens(name, lang, models_dir)
     births = [_birth_after(text, end)]
     best = name
     for other in people:
-        if other is row or other["label"] != "PERSON":
+        if other is row or other.label != "PERSON":
             continue
         o_end, o_surface = _extended(text, other, people)
-        o_name = normalize_person(o_surface, lang) if o_end > other["props"]["end"] else other["name"]
-        o_words = _tokens(o_name, lang)
+        o_name = normalize_person(o_surface, lang) if o_end > other.end else other.name
+        o_words = _tokens(o_name, lang, models_dir)
         if not (_contains(o_words, words) or (len(o_words) >= 2 and _contains(words, o_words))):
             continue  # neither names the other
         births.append(_birth_after(text, o_end))
-        if len(words) < 2 and len(o_words) > len(_tokens(best, lang)):
+        if len(words) < 2 and len(o_words) > len(_tokens(best, lang, models_dir)):
             best = o_name
     born = {b for b in births if b}
-    key = person_key(best, lang) if best != row["name"] else row["key"]
-    if len(born) == 1 and len(_tokens(best, lang)) >= 2:
-        key = f"{person_key(best, lang)}|{born.pop()}"
+    key = person_key(best, lang, models_dir) if best != row.name else row.key
+    if len(born) == 1 and len(_tokens(best, lang, models_dir)) >= 2:
+        key = f"{person_key(best, lang, models_dir)}|{born.pop()}"
     return key, best
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.claims.dates import find_dates
 
 REF = date(2025, 5, 26)  # a Monday
@@ -118,3 +122,17 @@ def test_year_less_list_takes_one_year_for_the_whole_list() -> None:
     assert m.dates == ("2024-05-23", "2024-05-24", "2024-05-25")
     (m,) = find_dates("25 грудня", "uk", date(2025, 1, 3))
     assert m.dates == ("2024-12-25",)
+
+
+def test_day_words_come_from_the_models_dir_given(tmp_path: Path) -> None:
+    """CROSSCHECK_MODELS_DIR reaches the date vocabulary: a relative day added to a copy is read there only."""
+    for name in ("claims/days.json", "lists/months.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(DEFAULT_MODELS_DIR / name, tmp_path / name)
+    path = tmp_path / "claims" / "days.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["relative"]["третього дня"] = -3
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    text = "Третього дня їх звільнили."
+    assert find_dates(text, "uk", REF) == []
+    assert [m.dates for m in find_dates(text, "uk", REF, tmp_path)] == [("2025-05-23",)]

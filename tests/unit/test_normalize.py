@@ -6,9 +6,17 @@ names that the brief itself uses as examples.
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 
+from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.normalize import (
+    GIVEN_NAME_PAIRS,
+    first_names,
+    fold_token,
     is_first_name,
     normalize_org,
     normalize_person,
@@ -16,7 +24,7 @@ from nlp.normalize import (
     person_key,
     place_key,
 )
-from nlp.translit import fold_name, translit
+from nlp.translit import fold_name, guess_cyrillic_language, has_cyrillic, translit
 
 # --- transliteration --------------------------------------------------------------------------------
 TRANSLIT_UK = [
@@ -226,16 +234,11 @@ GIVEN_NAME_VARIANTS = [
 
 @pytest.mark.parametrize("variants", GIVEN_NAME_VARIANTS, ids=lambda v: v[0])
 def test_given_name_variants_meet(variants: list[str]) -> None:
-    from nlp.normalize import fold_token
-    from nlp.translit import guess_cyrillic_language, has_cyrillic
-
     folds = {fold_token(v, guess_cyrillic_language(v) if has_cyrillic(v) else "en") for v in variants}
     assert len(folds) == 1, folds
 
 
 def test_every_given_name_pair_in_the_table_meets() -> None:
-    from nlp.normalize import GIVEN_NAME_PAIRS, fold_token
-
     for uk, ru in GIVEN_NAME_PAIRS:
         assert fold_token(uk, "uk") == fold_token(ru, "ru"), (uk, ru)
 
@@ -249,8 +252,6 @@ SURNAME_VARIANTS = [
 
 @pytest.mark.parametrize("variants", SURNAME_VARIANTS, ids=lambda v: v[0])
 def test_surname_variants_meet_in_person_key(variants: list[str]) -> None:
-    from nlp.translit import guess_cyrillic_language, has_cyrillic
-
     keys = {person_key(v, guess_cyrillic_language(v) if has_cyrillic(v) else "en") for v in variants}
     assert len(keys) == 1, keys
 
@@ -267,3 +268,16 @@ MORE_PERSONS = [
 @pytest.mark.parametrize(("surface", "lang", "nominative"), MORE_PERSONS)
 def test_normalize_more_persons(surface: str, lang: str, nominative: str) -> None:
     assert normalize_person(surface, lang) == nominative
+
+
+def test_first_names_come_from_the_models_dir_given(tmp_path: Path) -> None:
+    """CROSSCHECK_MODELS_DIR reaches the first-name vocabulary: a name added to a copy is known there only."""
+    shutil.copytree(DEFAULT_MODELS_DIR / "names", tmp_path / "names")
+    path = tmp_path / "names" / "first_names.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["uk"].append("Зорян")
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert not is_first_name("Zorian")
+    assert is_first_name("Zorian", "en", tmp_path)
+    assert "зорян" in first_names(tmp_path).cyrillic
+    assert first_names().pairs is GIVEN_NAME_PAIRS  # the module constant: built from the default directory

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 
+from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.normalize import unit_key
 from nlp.units import find_units, parse_unit, unit_name
 
@@ -169,3 +174,18 @@ def test_every_form_gets_the_same_key(key: str, forms: list[str]) -> None:
 def test_latin_transliterated_abbreviations_meet_the_cyrillic_key(latin: str, cyrillic: str) -> None:
     assert parse_unit(latin, "en") is not None
     assert parse_unit(latin, "en").key == parse_unit(cyrillic, "uk").key
+
+
+def test_unit_vocabulary_comes_from_the_models_dir_given(tmp_path: Path) -> None:
+    """CROSSCHECK_MODELS_DIR reaches the unit vocabulary: a named unit added to a copy is found there only."""
+    shutil.copytree(DEFAULT_MODELS_DIR / "units", tmp_path / "units")
+    path = tmp_path / "units" / "named.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["named"].append(
+        {"key": "test unit", "en": "Test Unit", "uk": "«Тест»", "ru": "«Тест»", "match": ["Тестов\\w+"]}
+    )
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    text = "бійці підрозділу Тестового та 36 ОБрМП"
+    assert [m.unit.key for m in find_units(text)] == ["36 marine brigade"]
+    assert [m.unit.key for m in find_units(text, tmp_path)] == ["test unit", "36 marine brigade"]
+    assert unit_key("Тестового", "uk", tmp_path) == "test unit"
