@@ -96,7 +96,7 @@ def _canonical(c: Candidate, surface: str, lang: str, models_dir: Path) -> tuple
         return c.key, c.name
     if c.label == "PERSON":
         name = normalize_person(surface, lang)
-        return person_key(name, lang), name
+        return person_key(name, lang, models_dir), name
     if c.label == "PLACE":
         name = normalize_place(surface, lang)
         # A statistical place the gazetteer did not match in the text may still be a known place

@@ -97,7 +97,7 @@ def extract_claims(
     models_dir: Path = DEFAULT_MODELS_DIR,
 ) -> list[Claim]:
     vocab = load_vocab(models_dir)
-    doc_date = document_date(pages, languages, published)
+    doc_date = document_date(pages, languages, published, models_dir)
     doc_event = _doc_event(pages, vocab)
     lang_of = {p.number: (languages[i] if i < len(languages) else "") for i, p in enumerate(pages)}
     claims: list[Claim] = []
@@ -116,8 +116,8 @@ def extract_claims(
             doc_date=doc_date,
             doc_event=doc_event,
             vocab=vocab,
-            dates=list(find_dates(text, lang, doc_date)),
-            numbers=list(find_numbers(text, lang)),
+            dates=list(find_dates(text, lang, doc_date, models_dir)),
+            numbers=list(find_numbers(text, lang, models_dir)),
             rows=rows,
             units=[(r.start, r.end) for r in rows if r.label == "UNIT"],
         )
@@ -167,7 +167,7 @@ def extract_claims(
             people = [r for r in rows if r.label == "PERSON"]
             for hit in find_statuses(sentence, sent.start, free, vocab, att.speaker.key if att else None):
                 status_date = status_date_of(ctx, sent, hit.start, hit.status)
-                subject_key, subject_name = resolve_subject(hit.subject, people, text, lang)
+                subject_key, subject_name = resolve_subject(hit.subject, people, text, lang, models_dir)
                 claims.append(
                     Claim(
                         kind="status",

@@ -6,8 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from crosscheck.records.pages import Page
+from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.claims.dates import find_dates
 
 DATELINE_CHARS = 300
@@ -79,7 +81,9 @@ def split_sentences(text: str) -> list[Sentence]:
 # --- document date ---------------------------------------------------------------------------------------
 
 
-def document_date(pages: Sequence[Page], languages: Sequence[str], published: str | None) -> date | None:
+def document_date(
+    pages: Sequence[Page], languages: Sequence[str], published: str | None, models_dir: Path = DEFAULT_MODELS_DIR
+) -> date | None:
     if published:
         try:
             return date.fromisoformat(published[:10])
@@ -88,7 +92,7 @@ def document_date(pages: Sequence[Page], languages: Sequence[str], published: st
     if not pages:
         return None
     lang = languages[0] if languages else ""
-    for d in find_dates(pages[0].text[:DATELINE_CHARS], lang, None):
+    for d in find_dates(pages[0].text[:DATELINE_CHARS], lang, None, models_dir):
         if not d.relative and d.dates and len(d.dates[0]) == 10:
             try:
                 return date.fromisoformat(d.dates[0])
