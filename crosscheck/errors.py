@@ -7,6 +7,7 @@ quarantines the file and goes on, so they never become an exit code on their own
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 
@@ -95,3 +96,17 @@ class NoTextFound(InputError):
     """Parsed fine but yielded no text at all (e.g. a blank scan)."""
 
     reason = "no-text"
+
+
+# --- extractor faults ----------------------------------------------------------------------------
+
+# An extractor that can skip one unit of its input (a table, a row of a list) hands a bug in that unit to
+# a reporter, with what it skipped, and goes on. What the skip costs (a warning on the document and a
+# count) is decided by crosscheck.pipeline.faults, which passes the reporter in; without one, the error
+# propagates, so tests and direct callers see the bug.
+FaultReporter = Callable[[str, Exception], None]
+
+
+def raise_fault(skipped: str, exc: Exception) -> None:
+    """The default reporter: no containment."""
+    raise exc

@@ -9,7 +9,9 @@
 * **A bug in one extractor** (``CONTAINED`` stages): only that extractor's output is dropped: the page's
   mentions (per page), the document's list rows, identity resolution, or the document's claims. The
   document is written with everything else, a warning on it says what was lost, the log has the traceback,
-  and the batch summary counts it per stage.
+  and the batch summary counts it per stage. An extractor that can skip a smaller unit (the list reader:
+  one table, one page's numbered lines, one row, the title) reports the bug through :func:`reporter` and
+  loses only that unit, at the same price: a warning, the traceback in the log, a count.
 * **A worker process that dies** (killed for memory, a crash in a C library): the file is quarantined as
   ``worker-crashed``.
 """
@@ -22,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 
-from crosscheck.errors import CrosscheckError
+from crosscheck.errors import CrosscheckError, FaultReporter
 from crosscheck.records.document import FileResult
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,23 @@ CONTAINED: dict[Stage, str] = {
 }
 
 
+def _contain(result: FileResult, stage: Stage, message: str, exc: Exception) -> None:
+    log.warning("%s: %s", result.path, message, exc_info=exc)
+    result.document.warnings.append(message)
+    result.contained[stage] = result.contained.get(stage, 0) + 1
+
+
+def reporter(result: FileResult, stage: Stage) -> FaultReporter:
+    """For an extractor that skips a unit of its input on a bug (``crosscheck.errors.FaultReporter``)."""
+
+    def report(skipped: str, exc: Exception) -> None:
+        if isinstance(exc, CrosscheckError):
+            raise exc
+        _contain(result, stage, f"{stage.value}: {skipped} skipped: {describe(exc)}", exc)
+
+    return report
+
+
 def describe(exc: BaseException) -> str:
     """One line for investigators: the exception's type and message, no traceback."""
     return traceback.format_exception_only(type(exc), exc)[-1].strip()
@@ -62,7 +81,4 @@ def contained(result: FileResult, stage: Stage, page: int | None = None) -> Iter
     except CrosscheckError:
         raise
     except Exception as exc:  # the policy above: an extractor bug must not cost the investigator the document
-        message = f"{CONTAINED[stage].format(page=page)}: {describe(exc)}"
-        log.warning("%s: %s", result.path, message, exc_info=True)
-        result.document.warnings.append(message)
-        result.contained[stage] = result.contained.get(stage, 0) + 1
+        _contain(result, stage, f"{CONTAINED[stage].format(page=page)}: {describe(exc)}", exc)

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crosscheck.errors import CrosscheckError, InputError
-from crosscheck.pipeline.faults import INTERNAL_ERROR, Stage, contained, describe
+from crosscheck.pipeline.faults import INTERNAL_ERROR, Stage, contained, describe, reporter
 from crosscheck.records.claims import Claim
 from crosscheck.records.document import FAILED, DocumentInfo, FileResult
 from crosscheck.records.facts import ListInfo, ListRow, Mention
@@ -117,7 +117,7 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
     info: ListInfo | None = None
     rows: list[ListRow] = []
     with contained(result, Stage.LISTS):
-        info, rows = extract_list(parsed.pages, langs, settings.models_dir)
+        info, rows = extract_list(parsed.pages, langs, settings.models_dir, reporter(result, Stage.LISTS))
     doc.list_info, doc.listed_rows, result.listed = info, len(rows), rows
     pages = {p.number: p for p in parsed.pages}
     lang_of = dict(zip(pages, langs, strict=True))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from crosscheck.errors import FaultReporter, raise_fault
 from crosscheck.records.facts import ListInfo, ListRow
 from crosscheck.records.pages import Page
 from crosscheck.settings import DEFAULT_MODELS_DIR
@@ -18,18 +18,19 @@ from nlp.lists.vocab import list_vocab
 
 __all__ = ["extract_list"]
 
-log = logging.getLogger("nlp.lists")  # the package's logger, as before it was split into modules
-
 
 def extract_list(
-    pages: Sequence[Page], page_languages: Sequence[str], models_dir: Path | str = DEFAULT_MODELS_DIR
+    pages: Sequence[Page],
+    page_languages: Sequence[str],
+    models_dir: Path | str = DEFAULT_MODELS_DIR,
+    report: FaultReporter = raise_fault,
 ) -> tuple[ListInfo | None, list[ListRow]]:
     """The document's list title (with its action and date) and every person row on its pages.
 
     ``page_languages[i]`` is the language of ``pages[i]`` ("und" where missing); ``models_dir`` holds
-    the vocabularies (``Settings.models_dir``). Never raises on odd input: a table, page or row that
-    cannot be read is logged and skipped, so that one malformed grid does not cost the document's
-    other rows.
+    the vocabularies (``Settings.models_dir``). A table, page's numbered lines or row that cannot be
+    read is handed to ``report`` with what was skipped (``crosscheck.errors.FaultReporter``), so that one
+    malformed grid does not cost the document's other rows; the default reporter re-raises.
     """
     vocab = list_vocab(models_dir)
     candidates: list[Row] = []
@@ -40,14 +41,14 @@ def extract_list(
         for table in page.tables:
             try:
                 page_rows += table_rows(page, table, lang, vocab)
-            except Exception:  # noqa: BLE001 - see docstring
-                log.exception("page %s: table skipped", page.number)
+            except Exception as exc:  # noqa: BLE001 - see docstring
+                report(f"a table on page {page.number}", exc)
                 continue
             covered += [(c.start, c.end) for row in table.rows for c in row if c.start is not None and c.end]
         try:
             page_rows += numbered_rows(page, lang, vocab, covered)
-        except Exception:  # noqa: BLE001 - see docstring
-            log.exception("page %s: numbered lines skipped", page.number)
+        except Exception as exc:  # noqa: BLE001 - see docstring
+            report(f"the numbered lines of page {page.number}", exc)
         # Reading order: by position in the page text; the sort is stable, so rows whose cells could not
         # be located (start 0) keep their table order.
         page_rows.sort(key=lambda r: r.start)
@@ -56,8 +57,8 @@ def extract_list(
     for row in candidates:
         try:
             record = finish(row, vocab)
-        except Exception:  # noqa: BLE001 - see docstring
-            log.exception("page %s: row skipped", row.page)
+        except Exception as exc:  # noqa: BLE001 - see docstring
+            report(f"a row on page {row.page}", exc)
             continue
         if record is not None:
             found.append(record)
@@ -66,8 +67,8 @@ def extract_list(
     found = [r for r in found if r.method != "numbered-list" or (r.page, r.key) not in in_tables]
     try:
         title = find_title(pages, vocab, (found[0].page, found[0].start) if found else None)
-    except Exception:  # noqa: BLE001 - see docstring
-        log.exception("list title: skipped")
+    except Exception as exc:  # noqa: BLE001 - see docstring
+        report("the list title", exc)
         title = None
     records = [with_title(replace(r, row=n), title) for n, r in enumerate(found, start=1)]
     return title, records
