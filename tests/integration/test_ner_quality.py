@@ -1,18 +1,32 @@
 """NER quality of the real pipelines on the gold sentences (tests/gold, see its README).
 
 Prints precision/recall/F1 per language × label for dev and heldout (``pytest -s``) and asserts the
-thresholds on the whole set (dev + heldout). Run ``python -m nlp.evaluate --errors`` to see what
+thresholds on the whole set (dev + heldout). Run ``python -m nlp.build.evaluate --errors`` to see what
 is missed.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from crosscheck.settings import Settings
-from nlp.evaluate import FRESH, GOLD_LANGS, SPLITS, GoldSentence, Scores, Span, format_table, load_gold, predict, score
+from nlp.build.evaluate import (
+    FRESH,
+    GOLD_LANGS,
+    SPLITS,
+    GoldSentence,
+    Scores,
+    Span,
+    format_table,
+    load_gold,
+    predict,
+    score,
+)
+
+GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
 
 pytestmark = pytest.mark.integration
 
@@ -23,7 +37,7 @@ THRESHOLDS = {"PERSON": 0.92, "PLACE": 0.88, "UNIT": 0.85}  # F1, exact spans, d
 
 @cache
 def _run(lang: str) -> tuple[list[GoldSentence], list[set[Span]]]:
-    sentences = load_gold(lang)
+    sentences = load_gold(lang, GOLD_DIR)
     return sentences, predict(sentences, lang, MODELS)
 
 
@@ -55,7 +69,7 @@ def test_heldout_printed(lang: str) -> None:
 def test_fresh_printed(lang: str) -> None:
     """The fresh set (written after tuning, tests/gold/fresh/README.md), for information only: a
     threshold on it would invite tuning on it."""
-    sentences = load_gold(lang, FRESH)
+    sentences = load_gold(lang, GOLD_DIR, FRESH)
     scores = score([s.spans for s in sentences], predict(sentences, lang, MODELS))
     print("\n" + format_table(f"== {lang} fresh (untuned)", scores))
     assert scores["ALL"].support > 0

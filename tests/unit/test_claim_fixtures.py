@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from crosscheck.records.claims import CATEGORIES, DIRECTIONS, KINDS, QUALIFIERS, STATUSES
 from crosscheck.settings import Settings
 from ingest.registry import parse_bytes
-from crosscheck.records.claims import CATEGORIES, DIRECTIONS, KINDS, QUALIFIERS, STATUSES
 from tests.fixtures.claims import (
     A_DATE,
     B_DATE,

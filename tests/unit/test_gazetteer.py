@@ -1,4 +1,4 @@
-"""Place gazetteer built by ``python -m nlp.build_models``: inflected hits, no common words."""
+"""Place gazetteer built by ``python -m nlp.build``: inflected hits, no common words."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from nlp.gazetteer import GAZETTEER_FILE, Gazetteer, form_key, load_gazetteer
 def gazetteer() -> Gazetteer:
     models_dir = Settings().models_dir
     if not (models_dir / GAZETTEER_FILE).exists():
-        pytest.fail(f"{models_dir / GAZETTEER_FILE} missing: run `python -m nlp.build_models` (make does)")
+        pytest.fail(f"{models_dir / GAZETTEER_FILE} missing: run `python -m nlp.build` (make does)")
     return load_gazetteer(models_dir)
 
 

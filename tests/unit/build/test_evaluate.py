@@ -1,4 +1,4 @@
-"""The NER gold set is well formed, and the scoring arithmetic of nlp.evaluate is right."""
+"""The NER gold set is well formed, and the scoring arithmetic of nlp.build.evaluate is right."""
 
 from __future__ import annotations
 
@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from nlp.evaluate import (
-    GOLD_DIR,
+from crosscheck.records.facts import LABELS
+from nlp.build.evaluate import (
     GOLD_LANGS,
     GoldSentence,
     Span,
+    default_gold_dir,
     error_kinds,
     find_errors,
     format_table,
     load_gold,
     score,
 )
-from crosscheck.records.facts import LABELS
 
+GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "gold"
 MIN_SENTENCES = 70
 
 
@@ -43,7 +44,7 @@ def test_gold_lines_are_well_formed(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", GOLD_LANGS)
 def test_gold_spans_are_valid(lang: str) -> None:
-    for s in load_gold(lang):
+    for s in load_gold(lang, GOLD_DIR):
         previous_end = 0
         for start, end, label in s.spans:  # sorted, inside the text, not overlapping
             assert label in LABELS, (s.id, label)
@@ -57,28 +58,28 @@ def test_gold_spans_are_valid(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", GOLD_LANGS)
 def test_gold_split_is_every_fifth_sentence(lang: str) -> None:
-    sentences = load_gold(lang)
+    sentences = load_gold(lang, GOLD_DIR)
     assert len(sentences) >= MIN_SENTENCES and len(sentences) % 5 == 0
     for n, s in enumerate(sentences, 1):
         assert s.split == ("heldout" if n % 5 == 0 else "dev"), s.id
-    heldout = load_gold(lang, "heldout")
+    heldout = load_gold(lang, GOLD_DIR, "heldout")
     assert len(heldout) * 5 == len(sentences)
-    assert len(load_gold(lang, "dev")) + len(heldout) == len(sentences)
+    assert len(load_gold(lang, GOLD_DIR, "dev")) + len(heldout) == len(sentences)
 
 
 @pytest.mark.parametrize("lang", GOLD_LANGS)
 def test_gold_covers_every_label_and_negatives(lang: str) -> None:
-    sentences = load_gold(lang)
+    sentences = load_gold(lang, GOLD_DIR)
     labels = Counter(label for s in sentences for _, _, label in s.spans)
     assert all(labels[label] >= 15 for label in LABELS), labels
     assert sum(1 for s in sentences if not s.spans) >= 5  # sentences with no entity at all
     for split in ("dev", "heldout"):
-        assert {label for s in load_gold(lang, split) for _, _, label in s.spans} == set(LABELS)
+        assert {label for s in load_gold(lang, GOLD_DIR, split) for _, _, label in s.spans} == set(LABELS)
 
 
 def test_bad_split_is_refused() -> None:
     with pytest.raises(ValueError):
-        load_gold("uk", "test")
+        load_gold("uk", GOLD_DIR, "test")
 
 
 # --- scoring ----------------------------------------------------------------------------------------
@@ -167,5 +168,11 @@ def test_table_lists_every_label() -> None:
 def test_load_gold_from_another_dir(tmp_path: Path) -> None:
     line = {"id": "uk-001", "text": "У Харкові.", "split": "dev", "spans": [[2, 9, "PLACE"]]}
     (tmp_path / "ner_uk.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n\n", encoding="utf-8")
-    (s,) = load_gold("uk", gold_dir=tmp_path)
+    (s,) = load_gold("uk", tmp_path)
     assert s.spans == ((2, 9, "PLACE"),) and s.text[2:9] == "Харкові"
+
+
+def test_default_gold_dir_from_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert (default_gold_dir() / "ner_uk.jsonl").is_file()
+    monkeypatch.chdir(tmp_path)  # outside the repository: the repository's tests/gold
+    assert default_gold_dir().resolve() == GOLD_DIR

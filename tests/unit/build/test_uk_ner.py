@@ -1,4 +1,4 @@
-"""Silver-data conversion and the recipe logic of the Ukrainian NER trainer (fast: no training)."""
+"""Silver data, the domain generator and the recipe of the Ukrainian NER trainer (fast: no training)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from nlp import train_uk
-from nlp.train_uk import SilverExample, to_docbin, unexplained_capitals, union_spans
+from crosscheck.records.facts import LABELS
+from nlp.build.uk_ner import domain
+from nlp.build.uk_ner.measure import union_spans
+from nlp.build.uk_ner.silver import SilverExample, unexplained_capitals
+from nlp.build.uk_ner.train import RECIPE_FILE, code_fingerprint, recipe_hash, to_docbin
+from nlp.uk_model import NER_DIR
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 MODELS = REPO / "models"
 
 
@@ -44,24 +48,39 @@ def test_union_spans_model_first() -> None:
 
 
 def test_unit_forms() -> None:
-    assert train_uk._adj_fem("десантно-штурмова", "gent") == "десантно-штурмової"
-    assert train_uk._ordinal_fem(93, "nomn") == "93-тя"
-    assert train_uk._ordinal_fem(11, "nomn") == "11-та"
-    assert train_uk._ordinal_fem(36, "gent") == "36-ї"
+    assert domain.adj_fem("десантно-штурмова", "gent") == "десантно-штурмової"
+    assert domain.ordinal_fem(93, "nomn") == "93-тя"
+    assert domain.ordinal_fem(11, "nomn") == "11-та"
+    assert domain.ordinal_fem(36, "gent") == "36-ї"
 
 
 @pytest.mark.skipif(not (MODELS / "gazetteer" / "places.jsonl").exists(), reason="gazetteer not built")
 def test_domain_sentences_spans_match_text() -> None:
-    examples = train_uk.domain_sentences(MODELS, n=30)
+    examples = domain.domain_sentences(MODELS, n=30)
     assert len(examples) == 30
-    assert examples == train_uk.domain_sentences(MODELS, n=30)  # deterministic
+    assert examples == domain.domain_sentences(MODELS, n=30)  # deterministic
     for ex in examples:
         assert ex.spans
         for start, end, label in ex.spans:
             surface = ex.text[start:end]
-            assert label in train_uk.LABELS
+            assert label in LABELS
             assert surface == surface.strip() and surface[:1].isalnum()
 
 
-def test_load_uk_ner_missing(tmp_path: Path) -> None:
-    assert train_uk.load_uk_ner(tmp_path) is None
+def test_code_fingerprint_ignores_imports_docstrings_and_comments() -> None:
+    code = 'import re\n\n\ndef f(x):\n    """Doc."""\n    return x + 1\n'
+    same = '"""Module doc."""\nfrom os import path  # moved\n\n\ndef f(x):  # why\n    return (\n        x + 1\n    )\n'
+    assert code_fingerprint(code) == code_fingerprint(same)
+    assert code_fingerprint(code) != code_fingerprint(code.replace("x + 1", "x + 2"))
+
+
+def test_committed_model_matches_its_recipe() -> None:
+    """The committed model's stamp is the current recipe hash, so `make models` does not retrain.
+
+    Fails after an edit to a recipe module (silver.py, domain.py, train.py), the organisation case
+    forms or the config: retrain (``python -m nlp.build --retrain-uk-ner``) and commit the model, or,
+    if the silver data is provably unchanged (``python -m nlp.build.uk_ner data``, byte-identical
+    train/dev files), commit the new hash in ``models/uk_ner/recipe.sha256``.
+    """
+    stamp = (MODELS / NER_DIR / RECIPE_FILE).read_text(encoding="utf-8").strip()
+    assert stamp == recipe_hash(MODELS)

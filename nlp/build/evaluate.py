@@ -1,17 +1,19 @@
-"""Scores of :func:`nlp.extract.extract_mentions` against the hand-annotated gold sentences in ``tests/gold``.
+"""Scores of :func:`nlp.extract.extract_mentions` against hand-annotated gold sentences (``tests/gold``).
 
-``evaluate(lang, models_dir, split=None) -> dict[label, Scores]``: exact-span matching (same start, end
-and label), per label and micro-averaged over all labels under ``"ALL"``. Each :class:`Scores` also
+``evaluate(lang, models_dir, gold_dir, split=None) -> dict[label, Scores]``: exact-span matching (same
+start, end and label), per label and micro-averaged over all labels under ``"ALL"``. Each :class:`Scores` also
 carries a *partial overlap* figure for diagnosis: a predicted span counts if it overlaps a gold span
 of the same label, so the gap between ``f1`` and ``partial_f1`` is what boundary errors cost.
 
 Command line::
 
-    python -m nlp.evaluate [--lang uk] [--split dev|heldout] [--errors]
+    python -m nlp.build.evaluate [--lang uk] [--split dev|heldout|fresh] [--errors] [--gold DIR]
 
 prints a table per language × label for dev and heldout (or the split asked for), and with
 ``--errors`` every false positive and false negative with its sentence, then the commonest error
-kinds. The gold format and the annotation guideline are in ``tests/gold/README.md``.
+kinds. The gold format and the annotation guideline are in ``tests/gold/README.md``. The library
+functions take the gold directory as a parameter; only the command line has a default
+(:func:`default_gold_dir`, the repository's ``tests/gold``).
 """
 
 from __future__ import annotations
@@ -24,23 +26,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosscheck.records.facts import LABELS
+from crosscheck.settings import REPO_ROOT, Settings
+from nlp.extract import extract_mentions
 
 __all__ = [
-    "GOLD_DIR",
+    "FRESH",
     "GOLD_LANGS",
     "SPLITS",
     "Error",
     "GoldSentence",
     "Scores",
     "Span",
+    "default_gold_dir",
+    "error_kinds",
     "evaluate",
     "find_errors",
+    "format_table",
     "load_gold",
     "predict",
     "score",
 ]
 
-GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "gold"
+GOLD_SUBDIR = Path("tests") / "gold"  # in the repository: the command line's default gold directory
 GOLD_LANGS = ("uk", "ru", "en")
 SPLITS = ("dev", "heldout")
 # Written after the rules were tuned, never to be tuned on (tests/gold/fresh/README.md): reported apart.
@@ -102,8 +109,14 @@ class Error:
 
 
 # --- gold -------------------------------------------------------------------------------------------
-def load_gold(lang: str, split: str | None = None, gold_dir: Path = GOLD_DIR) -> list[GoldSentence]:
-    """The gold sentences of ``lang`` (``tests/gold/ner_<lang>.jsonl``), optionally of one split."""
+def default_gold_dir() -> Path:
+    """``tests/gold`` under the current directory when there is one, else under the repository root."""
+    return GOLD_SUBDIR if GOLD_SUBDIR.is_dir() else REPO_ROOT / GOLD_SUBDIR
+
+
+def load_gold(lang: str, gold_dir: Path, split: str | None = None) -> list[GoldSentence]:
+    """The gold sentences of ``lang`` (``<gold_dir>/ner_<lang>.jsonl``; the fresh split in
+    ``<gold_dir>/fresh/``), optionally of one split."""
     if split is not None and split not in (*SPLITS, FRESH):
         raise ValueError(f"split must be one of {(*SPLITS, FRESH)}, not {split!r}")
     if split == FRESH:
@@ -210,14 +223,13 @@ def _classify(sent: GoldSentence, side: str, span: Span, others: set[Span]) -> E
 # --- running the extractor --------------------------------------------------------------------------
 def predict(sentences: Sequence[GoldSentence], lang: str, models_dir: Path) -> list[set[Span]]:
     """The extractor's spans for each gold sentence (each sentence is its own page)."""
-    from nlp.extract import extract_mentions
-
     return [{(m.start, m.end, m.label) for m in extract_mentions(s.text, lang, models_dir)} for s in sentences]
 
 
-def evaluate(lang: str, models_dir: Path, split: str | None = None) -> dict[str, Scores]:
-    """Scores of the real pipeline of ``lang`` on its gold sentences (``split``: dev, heldout or both)."""
-    sentences = load_gold(lang, split)
+def evaluate(lang: str, models_dir: Path, gold_dir: Path, split: str | None = None) -> dict[str, Scores]:
+    """Scores of the real pipeline of ``lang`` on its gold sentences in ``gold_dir`` (``split``: dev,
+    heldout, fresh, or dev and heldout together)."""
+    sentences = load_gold(lang, gold_dir, split)
     return score([s.spans for s in sentences], predict(sentences, lang, models_dir))
 
 
@@ -246,22 +258,22 @@ def error_kinds(errors: Iterable[Error]) -> Counter[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from crosscheck.settings import Settings
-
-    parser = argparse.ArgumentParser(prog="python -m nlp.evaluate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m nlp.build.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", choices=GOLD_LANGS, action="append", help="language(s); default all")
     parser.add_argument(
         "--split", choices=(*SPLITS, FRESH), help="one split; default dev and heldout separately, then fresh"
     )
     parser.add_argument("--errors", action="store_true", help="list every FP/FN with its sentence")
     parser.add_argument("--models-dir", type=Path, default=None, help="default: Settings().models_dir")
+    parser.add_argument("--gold", type=Path, default=None, help="gold directory; default: the repository's tests/gold")
     args = parser.parse_args(argv)
     models_dir = args.models_dir or Settings().models_dir
+    gold_dir: Path = args.gold or default_gold_dir()
     splits = [args.split] if args.split else list(SPLITS)
     for lang in args.lang or GOLD_LANGS:
-        if not args.split and (GOLD_DIR / FRESH / f"ner_{lang}.jsonl").exists():
-            print(format_table(f"\n== {lang} fresh (untuned)", evaluate(lang, models_dir, FRESH)))
-        sentences = load_gold(lang, FRESH if args.split == FRESH else None)
+        if not args.split and (gold_dir / FRESH / f"ner_{lang}.jsonl").exists():
+            print(format_table(f"\n== {lang} fresh (untuned)", evaluate(lang, models_dir, gold_dir, FRESH)))
+        sentences = load_gold(lang, gold_dir, FRESH if args.split == FRESH else None)
         pred = predict(sentences, lang, models_dir)
         for split in splits:
             idx = [i for i, s in enumerate(sentences) if s.split == split]
