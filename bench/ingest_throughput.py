@@ -14,6 +14,9 @@ both figures. The graph server is warmed first with an ingest of samples/ (it is
 cold JVM spends its first minute compiling).
 """
 
+# crosscheck modules are imported inside the measured functions on purpose: each runs in its own process,
+# whose start-up and peak memory are part of what is measured.
+
 from __future__ import annotations
 
 import argparse

@@ -12,6 +12,9 @@ Half the pages are prose (tilted 1.5 degrees, dust, JPEG q40), half ruled lists 
 Figures are wall-clock on a shared machine: expect a few percent of noise run to run.
 """
 
+# crosscheck modules are imported inside the measured functions on purpose: each runs in its own process,
+# whose start-up and peak memory are part of what is measured.
+
 from __future__ import annotations
 
 import argparse

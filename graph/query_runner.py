@@ -18,6 +18,8 @@ from graph.connection import Graph
 from graph.queries import SavedQuery
 
 
+# nlp.search loads the NER pipelines' modules (spaCy, pymorphy3: seconds): only the queries with derived
+# parameters pay for them, so the import is deferred to the derivation.
 def _search_keys(text: str, settings: Settings) -> list[str]:
     from nlp.search import search_keys
 
