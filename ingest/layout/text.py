@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.records.pages import Cell, Table, WordBox
+from crosscheck.records.pages import Box, Cell, Table, WordBox, union_box
 from ingest.layout.words import CELL_SEP, REGION_SEP, ROW_SEP, OcrLayout, Region, Word
 
 
@@ -89,22 +89,9 @@ def _cell_text(words: list[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
-def _union(words: list[Word]) -> tuple[float, float, float, float] | None:
-    if not words:
-        return None
-    left = min(w.left for w in words)
-    top = min(w.top for w in words)
-    right = max(w.right for w in words)
-    bottom = max(w.top + w.height for w in words)
-    return (left, top, right - left, bottom - top)
+def _union(words: list[Word]) -> Box | None:
+    return union_box((w.left, w.top, w.width, w.height) for w in words)
 
 
-def _table_box(rows: list[list[Cell]]) -> tuple[float, float, float, float] | None:
-    boxes = [c.bbox for row in rows for c in row if c.bbox is not None]
-    if not boxes:
-        return None
-    left = min(b[0] for b in boxes)
-    top = min(b[1] for b in boxes)
-    right = max(b[0] + b[2] for b in boxes)
-    bottom = max(b[1] + b[3] for b in boxes)
-    return (left, top, right - left, bottom - top)
+def _table_box(rows: list[list[Cell]]) -> Box | None:
+    return union_box(c.bbox for row in rows for c in row)
