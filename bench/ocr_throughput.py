@@ -50,7 +50,7 @@ def _ruled_page(seed: int):
         )
         return make_list(spec).images[0]
     except ImportError:
-        from tests.unit.test_preprocess import ruled_list
+        from tests.unit.ingest.test_preprocess import ruled_list
 
         return ruled_list(rotate_deg=1.5 if seed % 4 == 1 else -1.0, rows=30)
 

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck.settings import Settings
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.paths import REPO
 
 
 def free_port() -> int:
