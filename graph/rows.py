@@ -16,6 +16,7 @@ from crosscheck.records.facts import ListRow, Mention
 from crosscheck.records.ids import listed_id_for, mention_id_for, page_id_for
 from crosscheck.records.pages import Box, Page
 from graph import cypher
+from nlp.identity import Identity
 
 Row = dict[str, Any]
 SENTENCE_MAX = 400  # characters of a mention's sentence kept on the MENTIONS relationship
@@ -229,6 +230,14 @@ def stored_claim(props: Row, page: int, start: int, end: int) -> Claim:
     known = {k: v for k, v in props.items() if k in _CLAIM_FIELDS}
     known["parts"] = tuple(known.get("parts") or ())
     return Claim(page=page, start=start, end=end, **known)
+
+
+def identity_row(ident: Identity) -> Row:
+    """The identity properties stored on a Person node (schema v3), for SET_IDENTITY."""
+    return {
+        "key": ident.key,
+        "identity": {"name_fold": ident.name_fold, "surname_key": ident.surname_key, "given_key": ident.given_key},
+    }
 
 
 def link_row(link: ClaimLink) -> Row:

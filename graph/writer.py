@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 import neo4j
 
@@ -19,10 +18,18 @@ from nlp.identity import Identity, identity_of, inflection_variants, links_betwe
 _NORMALISED_LANGUAGES = frozenset({"uk", "ru", "en"})
 
 
-def existing_documents(graph: Graph, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+@dataclass(frozen=True)
+class KnownDocument:
+    """A document the graph already holds: its status and every place its bytes were seen."""
+
+    status: str
+    locations: tuple[str, ...]
+
+
+def existing_documents(graph: Graph, doc_ids: list[str]) -> dict[str, KnownDocument]:
     with graph.session() as session:
-        rows = session.execute_read(lambda tx: list(tx.run(cypher.EXISTING_DOCUMENTS, doc_ids=doc_ids)))
-    return {r["doc_id"]: {"status": r["status"], "locations": r["locations"] or []} for r in rows}
+        found = session.execute_read(lambda tx: list(tx.run(cypher.EXISTING_DOCUMENTS, doc_ids=doc_ids)))
+    return {r["doc_id"]: KnownDocument(r["status"], tuple(r["locations"] or ())) for r in found}
 
 
 def locations_under(graph: Graph, folder: str) -> dict[str, str]:
@@ -157,7 +164,7 @@ def update_identity_links(tx: neo4j.ManagedTransaction, keys: set[str]) -> None:
     ]
     if not people:
         return
-    tx.run(cypher.SET_IDENTITY, rows=[{"key": p.key, "identity": p.props()} for p in people]).consume()
+    tx.run(cypher.SET_IDENTITY, rows=[rows.identity_row(p) for p in people]).consume()
     probes = sorted(set().union(*(surname_probes(p.surname_key) for p in people)))
     candidates = [
         Identity(r["key"], r["name_fold"], r["surname_key"], r["given_key"], r["birth_date"])

@@ -34,7 +34,6 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from crosscheck.records.facts import Mention
 from nlp.normalize import FIRST_NAME_FOLDS, fold_token, person_key
@@ -83,9 +82,6 @@ class Identity:
     @property
     def has_full_name(self) -> bool:
         return self.surname_key is not None and self.given_key is not None and len(self.given_key) > 1
-
-    def props(self) -> dict[str, Any]:
-        return {"name_fold": self.name_fold, "surname_key": self.surname_key, "given_key": self.given_key}
 
 
 def _word_folds(name: str) -> list[str]:

@@ -188,7 +188,7 @@ def run_batch(folder: Path, settings: Settings, graph: Graph, *, force: bool = F
         previous[path] = before if before != doc_id else None
         if doc_id in known and not force:
             summary.unchanged += 1
-            if str(path) not in known[doc_id]["locations"]:
+            if str(path) not in known[doc_id].locations:
                 summary.replaced += len(writer.add_location(graph, doc_id, str(path), previous[path]))
             continue
         if doc_id in first_of:
