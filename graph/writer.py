@@ -36,8 +36,8 @@ def locations_under(graph: Graph, folder: str) -> dict[str, str]:
     """{absolute path: doc_id} for every file the graph knows under ``folder``."""
     prefix = folder.rstrip("/") + "/"
     with graph.session() as session:
-        rows = session.execute_read(lambda tx: list(tx.run(cypher.LOCATIONS_UNDER, prefix=prefix)))
-    return {r["location"]: r["doc_id"] for r in rows}
+        found = session.execute_read(lambda tx: list(tx.run(cypher.LOCATIONS_UNDER, prefix=prefix)))
+    return {r["location"]: r["doc_id"] for r in found}
 
 
 def add_location(graph: Graph, doc_id: str, location: str, previous: str | None = None) -> list[str]:
@@ -175,8 +175,8 @@ def update_identity_links(tx: neo4j.ManagedTransaction, keys: set[str]) -> None:
     keep = [f"{link.a}|{link.b}" for link in links]
     tx.run(cypher.DELETE_STALE_SAME_AS, keys=[p.key for p in people], keep=keep).consume()
     if links:
-        rows = [{"a": link.a, "b": link.b, "score": link.score, "reason": link.reason} for link in links]
-        tx.run(cypher.MERGE_SAME_AS, links=rows).consume()
+        same_as = [{"a": link.a, "b": link.b, "score": link.score, "reason": link.reason} for link in links]
+        tx.run(cypher.MERGE_SAME_AS, links=same_as).consume()
 
 
 def _release_location(
