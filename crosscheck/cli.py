@@ -11,10 +11,15 @@ import json
 import logging
 import sys
 import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crosscheck import __version__
-from crosscheck.errors import CrosscheckError, ExitCode, QueryError
+from crosscheck.errors import CrosscheckError, ExitCode, InputError, QueryError, UsageError
 from crosscheck.settings import Settings
+
+if TYPE_CHECKING:
+    from crosscheck.pipeline.worker import ExtractedMention
 
 EPILOG = """exit codes:
   0  success
@@ -22,13 +27,12 @@ EPILOG = """exit codes:
   4  configuration error (settings, folder, ports)
   5  graph server unreachable, refused credentials, or failed to start
   6  query refused (writes are not allowed) or invalid
+  2  bad command line, or a bad input line for 'crosscheck extract --format jsonl'
   1  internal error (a bug: please report it with the traceback)
 """
 
 
 def _cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
-
     from crosscheck.pipeline.batch import run_batch
     from graph.migrations import open_writer
 
@@ -164,6 +168,73 @@ def _cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     return ExitCode.OK
 
 
+def _mention_json(m: ExtractedMention) -> dict[str, object]:
+    x = m.mention
+    return {
+        "label": x.label,
+        "start": x.start,
+        "end": x.end,
+        "surface": x.surface,
+        "name": x.name,
+        "key": m.key,
+        "confidence": round(x.confidence, 3),
+        "method": x.method,
+        "page": x.page,
+    }
+
+
+def _extract_stdin(settings: Settings) -> int:
+    """JSON lines ``{"id", "text", "lang"?}`` in, one ``{"id", "lang", "mentions"}`` line out per input."""
+    from crosscheck.pipeline.worker import extract_entities
+    from crosscheck.records.pages import Page
+
+    for n, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, lang = item["text"], item.get("lang")
+            if not isinstance(text, str) or not (lang is None or isinstance(lang, str)):
+                raise TypeError("text and lang must be strings")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UsageError(f'input line {n} is not {{"id", "text", "lang"?}} JSON ({exc})') from exc
+        langs, found = extract_entities([Page(number=1, text=text, method="plain")], settings, lang)
+        out = {"id": item.get("id"), "lang": langs[0], "mentions": [_mention_json(m) for m in found]}
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    return ExitCode.OK
+
+
+def _cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from crosscheck.pipeline.worker import extract_entities
+    from ingest.registry import parse_bytes
+
+    if not args.files:
+        if args.format != "jsonl":
+            raise UsageError("give FILEs, or --format jsonl to read JSON lines on standard input")
+        return _extract_stdin(settings)
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            if not path.is_file():
+                raise UsageError(f"{name}: no such file")
+            parsed = parse_bytes(path.read_bytes(), path.name, settings)
+        except InputError as exc:
+            print(f"crosscheck: {name}: [{exc.reason}] {exc.message}", file=sys.stderr)
+            failed += 1
+            continue
+        langs, found = extract_entities(parsed.pages, settings, args.lang)
+        if args.format == "jsonl":
+            out = {"id": name, "lang": langs[0] if langs else None, "mentions": [_mention_json(m) for m in found]}
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+            continue
+        print(f"== {name} ({', '.join(sorted(set(langs))) or 'no text'})")
+        for m in found:
+            x = m.mention
+            print(f"p{x.page} {x.start}-{x.end}\t{x.label}\t{' '.join(x.surface.split())}\t{x.name}\t{m.key}")
+    return ExitCode.FILES_FAILED if failed else ExitCode.OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crosscheck",
@@ -186,6 +257,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, help="worker processes (0 = in this process); default: cores")
     p.add_argument("--format", choices=["text", "json"], default="text", help="summary format")
     p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser(
+        "extract",
+        help="print the entities of files, or of JSON lines on standard input (what the ingest finds)",
+        description="Entity mentions, found by the same code the ingest runs. With FILEs: each file's mentions "
+        "(page, span, label, surface, nominative, key). With --format jsonl and no FILE: reads JSON lines "
+        '{"id", "text", "lang"?} and writes {"id", "lang", "mentions": [...]} per line (README: crosscheck extract).',
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="documents in any format crosscheck reads")
+    p.add_argument("--format", choices=["text", "jsonl"], default="text")
+    p.add_argument("--lang", help="the language of every page (uk, ru, en, ...); default: detected per page")
+    p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("graph", help="start, stop or inspect the embedded graph server")
     p.add_argument("action", choices=["start", "stop", "status"])

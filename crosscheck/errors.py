@@ -32,6 +32,12 @@ class CrosscheckError(Exception):
         self.message = message
 
 
+class UsageError(CrosscheckError):
+    """What was given on the command line or its standard input is not what the command takes."""
+
+    exit_code = ExitCode.USAGE
+
+
 class ConfigError(CrosscheckError):
     exit_code = ExitCode.CONFIG
 

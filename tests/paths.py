@@ -7,3 +7,5 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD_DIR = REPO / "tests" / "gold"  # the NER gold sentences (tests/gold/README.md)
+# External gold corpora (SlavicNER, NER-UK dev sets; licences in its README): beside the repository, never in it.
+NER_DEV_DIR = REPO.parent / "shared" / "data" / "ner-dev"

@@ -105,6 +105,45 @@ def _placed_claims(result: FileResult, claims: list[Claim], pages: dict[int, Pag
     return placed
 
 
+def _mentions(
+    result: FileResult, pages: list[Page], langs: list[str], rows: list[ListRow], settings: Settings
+) -> list[Mention]:
+    """The document's mentions before identity resolution: its list rows' people, then NER page by page."""
+    by_number = {p.number: p for p in pages}
+    lang_of = dict(zip(by_number, langs, strict=True))
+    mentions = [_row_mention(r, by_number[r.page], lang_of[r.page]) for r in rows]
+    for page, lang in zip(pages, langs, strict=True):
+        if not page.text.strip():
+            continue
+        with contained(result, Stage.MENTIONS, page.number):
+            mentions += _page_mentions(page, lang, [r for r in rows if r.page == page.number], settings)
+    return mentions
+
+
+@dataclass(frozen=True)
+class ExtractedMention:
+    """A mention as ``crosscheck extract`` reports it: its own nominative, and the key identity gave it."""
+
+    mention: Mention  # as extracted: ``name`` is the surface's own nominative
+    key: str  # after in-document resolution
+
+
+def extract_entities(
+    pages: list[Page], settings: Settings, language: str | None = None
+) -> tuple[list[str], list[ExtractedMention]]:
+    """The mentions of a document the way the ingest finds them (list rows, NER page by page, identity within
+    the document), for ``crosscheck extract``: the page languages (``language`` for every page, or detected)
+    and every mention with its key. A bug in an extractor raises here: the caller scores or reads the text."""
+    langs = [language] * len(pages) if language else page_languages([p.text for p in pages])[1]
+    _, rows = extract_list(pages, langs, settings.models_dir)
+    probe = FileResult(location="-", document=DocumentInfo("", "-", "-", 0, "", EXTRACTOR_VERSION))
+    before = _mentions(probe, pages, langs, rows, settings)
+    if probe.contained:
+        raise RuntimeError("; ".join(probe.document.warnings))
+    after = resolve_in_document(before)
+    return langs, [ExtractedMention(b, a.key) for b, a in zip(before, after, strict=True)]
+
+
 def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> None:
     """Language, list rows, mentions, identity and claims of a parsed file, each extractor contained."""
     doc = result.document
@@ -119,17 +158,10 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
     with contained(result, Stage.LISTS):
         info, rows = extract_list(parsed.pages, langs, settings.models_dir, reporter(result, Stage.LISTS))
     doc.list_info, doc.listed_rows, result.listed = info, len(rows), rows
-    pages = {p.number: p for p in parsed.pages}
-    lang_of = dict(zip(pages, langs, strict=True))
-    mentions = [_row_mention(r, pages[r.page], lang_of[r.page]) for r in rows]
     result.timings["lists"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    for page, lang in zip(parsed.pages, langs, strict=True):
-        if not page.text.strip():
-            continue
-        with contained(result, Stage.MENTIONS, page.number):
-            mentions += _page_mentions(page, lang, [r for r in rows if r.page == page.number], settings)
+    mentions = _mentions(result, parsed.pages, langs, rows, settings)
     result.timings["ner"] = time.perf_counter() - t0
     with contained(result, Stage.IDENTITY):
         # Identity within the document: "Залужний" alone means the one Валерій Залужний named here.
@@ -139,7 +171,7 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
     t0 = time.perf_counter()
     with contained(result, Stage.CLAIMS):
         claims = extract_claims(parsed.pages, langs, mentions, rows, info, doc.published, settings.models_dir)
-        result.claims = _placed_claims(result, claims, pages)
+        result.claims = _placed_claims(result, claims, {p.number: p for p in parsed.pages})
     result.timings["claims"] = time.perf_counter() - t0
 
 

@@ -8,6 +8,7 @@ of the same label, so the gap between ``f1`` and ``partial_f1`` is what boundary
 Command line::
 
     python -m nlp.build.evaluate [--lang uk] [--split dev|heldout|fresh] [--errors] [--gold DIR]
+    python -m nlp.build.evaluate --external ../shared/data/ner-dev/FILE.jsonl [...] [--limit N]
 
 prints a table per language × label for dev and heldout (or the split asked for), and with
 ``--errors`` every false positive and false negative with its sentence, then the commonest error
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from crosscheck.records.facts import LABELS
 from crosscheck.settings import REPO_ROOT, Settings
+from nlp.build.external import format_report, score_file
 from nlp.extract import extract_mentions
 
 __all__ = [
@@ -266,8 +268,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every FP/FN with its sentence")
     parser.add_argument("--models-dir", type=Path, default=None, help="default: Settings().models_dir")
     parser.add_argument("--gold", type=Path, default=None, help="gold directory; default: the repository's tests/gold")
+    parser.add_argument(
+        "--external",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="score external gold JSON lines instead (../shared/data/ner-dev/*.jsonl): exact and overlap P/R/F1, "
+        "PERSON lemma accuracy and cross-document grouping (nlp/build/external.py)",
+    )
+    parser.add_argument("--limit", type=int, default=None, help="with --external: the first N documents of each file")
     args = parser.parse_args(argv)
     models_dir = args.models_dir or Settings().models_dir
+    if args.external:
+        print(format_report([score_file(path, models_dir, args.limit) for path in args.external]), end="")
+        return 0
     gold_dir: Path = args.gold or default_gold_dir()
     splits = [args.split] if args.split else list(SPLITS)
     for lang in args.lang or GOLD_LANGS:
