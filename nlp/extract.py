@@ -70,8 +70,24 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE_JUNK:
         if text[end - 1] == "." and _is_initial_dot(text, start, end):
             break
+        if _closes_inner_quote(text, start, end):
+            break
         end -= 1
     return start, end
+
+
+_QUOTE_PAIRS = {"»": "«", "”": "“„", "“": "„", '"': '"'}
+
+
+def _closes_inner_quote(text: str, start: int, end: int) -> bool:
+    """The closing quote ends a name quoted inside the span (ТОВ «Бюро Ейнштейн»): it belongs to the span."""
+    openers = _QUOTE_PAIRS.get(text[end - 1])
+    if openers is None:
+        return False
+    inner = text[start : end - 1]
+    if text[end - 1] == '"':
+        return inner.count('"') % 2 == 1
+    return sum(inner.count(o) for o in openers) > inner.count(text[end - 1])
 
 
 def _is_initial_dot(text: str, start: int, end: int) -> bool:

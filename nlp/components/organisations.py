@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.components.candidate import CONF_GENERIC, CONF_ORG_RULE, Candidate, add_candidates, doc_lang
-from nlp.normalize import normalize_org, org_key
+from nlp.normalize import normalize_org, org_key, parse_word
 from nlp.vocab import load_json
 
 __all__ = [
@@ -81,6 +81,73 @@ def _compiled(models_dir: str) -> tuple[list[tuple[re.Pattern[str], str, tuple[s
     return table, generic
 
 
+@dataclass(frozen=True)
+class _Abbreviations:
+    pattern: re.Pattern[str]
+    languages: frozenset[str]
+    excluded: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _legal_and_abbreviations(models_dir: str) -> tuple[re.Pattern[str], _Abbreviations]:
+    data = load_json(models_dir, ORGANISATIONS_FILE)
+    forms = "|".join(re.escape(f) for f in sorted(set(data["legal_forms"]["forms"]), key=len, reverse=True))
+    # A quoted name, one level of nested quotes allowed: ДП «НАЕК «Енергоатом»»; straight quotes too.
+    quoted = r"(?:«(?:[^«»\n]|«[^«»\n]*»){1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”])"
+    legal = re.compile(rf"(?<![\w-])(?:{forms})\s*{quoted}")
+    abbr = data["abbreviations"]
+    caps = re.compile(rf"(?<![\w-])[А-ЯІЇЄҐЁ]{{{abbr['min']},{abbr['max']}}}(?![\w-])")
+    return legal, _Abbreviations(caps, frozenset(abbr["languages"]), frozenset(abbr["not"]))
+
+
+def _only_an_abbreviation(word: str, lang: str) -> bool:
+    """The dictionary knows the lower-cased word only as an abbreviation, or not at all ("СБУ", "АМКУ"; not
+    "ФОТО", "УВАГА")."""
+    parses = parse_word(word.lower(), lang)
+    if not parses or all("UNKN" in p.tag for p in parses):
+        return True
+    return any("Abbr" in p.tag for p in parses) and not any(
+        p.tag.POS not in (None, "NOUN") for p in parses if "Abbr" not in p.tag
+    )
+
+
+def _rule_candidates(text: str, lang: str, models_dir: str) -> list[Candidate]:
+    """Companies with their legal form, and bare abbreviations (the weakest source: every other wins)."""
+    legal, abbr = _legal_and_abbreviations(models_dir)
+    found = []
+    for m in legal.finditer(text):
+        canonical = " ".join(m.group(0).split())
+        found.append(
+            Candidate(
+                m.start(),
+                m.end(),
+                "ORG",
+                "org",
+                "org-rule:legal-form",
+                CONF_ORG_RULE,
+                org_key(canonical, lang),
+                canonical,
+            )
+        )
+    if lang in abbr.languages:
+        for m in abbr.pattern.finditer(text):
+            word = m.group(0)
+            if word not in abbr.excluded and _only_an_abbreviation(word, lang):
+                found.append(
+                    Candidate(
+                        m.start(),
+                        m.end(),
+                        "ORG",
+                        "generic",
+                        "org-rule:abbreviation",
+                        CONF_GENERIC,
+                        org_key(word, lang),
+                        word,
+                    )
+                )
+    return found
+
+
 @Language.factory("cc_orgs", default_config={"models_dir": str(DEFAULT_MODELS_DIR)})
 def make_orgs(nlp: Language, name: str, models_dir: str):
     table, generic = _compiled(models_dir)
@@ -107,6 +174,7 @@ def make_orgs(nlp: Language, name: str, models_dir: str):
                     canonical,
                 )
             )
+        found += _rule_candidates(text, lang, models_dir)
         add_candidates(doc, found)
         return doc
 

@@ -1,0 +1,45 @@
+"""Organisations the rules find on real Ukrainian reporting (issue 10): companies with their legal form,
+bare abbreviations, and the EU as the corpora's place (invented company names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.settings import Settings
+from nlp.extract import extract_mentions, trim_span
+
+MODELS = Settings().models_dir
+
+
+def _found(text: str, lang: str = "uk") -> set[tuple[str, str]]:
+    return {(m.label, m.surface) for m in extract_mentions(text, lang, MODELS)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Тендер виграло ТОВ «Будпромсервіс-Вигадане» з Житомира.", ("ORG", "ТОВ «Будпромсервіс-Вигадане»")),
+        ("Договір уклало ДП «НАЕК «Енергоатом»» минулого року.", ("ORG", "ДП «НАЕК «Енергоатом»»")),
+        ('ООО "Ромашка-Плюс" получило подряд.', ("ORG", 'ООО "Ромашка-Плюс"')),
+        ("Штраф наклав АМКУ, повідомили в КМДА.", ("ORG", "АМКУ")),
+        ("Штраф наклав АМКУ, повідомили в КМДА.", ("ORG", "КМДА")),
+    ],
+)
+def test_companies_with_their_legal_form_and_abbreviations_are_organisations(text: str, expected: tuple) -> None:
+    assert expected in _found(text, "ru" if "ООО" in text else "uk")
+
+
+def test_capitals_that_are_words_or_common_abbreviations_are_no_organisation() -> None:
+    found = _found("ФОТО: ЗМІ пишуть про ВВП і ГТС. УВАГА!")
+    assert not {s for label, s in found if label == "ORG"}
+
+
+def test_the_eu_is_a_place_and_usa_stays_one() -> None:
+    found = _found("Рішення ЄС підтримали у США, а в Євросоюзі його обговорять.")
+    assert {("PLACE", "ЄС"), ("PLACE", "США"), ("PLACE", "Євросоюзі")} <= found
+
+
+def test_regression_closing_quote_of_a_quoted_name_stays_in_the_span() -> None:
+    text = "ТОВ «Бюро Вигадане» і газета «Вісті»."
+    assert text[slice(*trim_span(text, 0, 19))] == "ТОВ «Бюро Вигадане»"
+    assert text[slice(*trim_span(text, 29, 37))] == "Вісті"  # a quoted word alone loses its quotes
