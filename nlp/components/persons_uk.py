@@ -9,6 +9,7 @@ needs more (:func:`_lone_name_ok`). Word roles come from pymorphy3 and the first
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Token
 from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.components.candidate import CONF_UK_PERSON, Candidate, add_candidates
 from nlp.components.name_rules import CYR_CAPS_WORD, CYR_INITIAL, CYR_TITLE_WORD, NAME_ROLES, NameWords, name_words
+from nlp.gazetteer import Gazetteer, load_gazetteer
 
 __all__ = ["make_uk_persons"]
 
@@ -82,7 +84,18 @@ def _roles_of(text: str, words: NameWords) -> frozenset[str]:
     return words.uk_roles(text)
 
 
-def _find_persons(doc: Doc, words: NameWords) -> list[Candidate]:
+def _name_then_unknown(tokens: list[Token], run: list[int], roles: list[frozenset[str]], places: Gazetteer) -> bool:
+    """A first name followed by a capitalised word the dictionaries do not know as a name ("Юрій Байрактар",
+    "Генадій Бахір"): on real reporting that word is the surname far more often than anything else. Only a
+    first name then one such word: "Сьогодні Юрій" (a common word first) stays the first name alone, and a
+    place is no surname ("Слава Україні")."""
+    if len(run) != 2 or "Name" not in roles[0] or roles[1] & NAME_ROLES:
+        return False
+    second = tokens[run[1]].text
+    return bool(CYR_TITLE_WORD.match(second)) and roles[1] <= {"common"} and places.lookup(second, "uk") is None
+
+
+def _find_persons(doc: Doc, words: NameWords, places: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     tokens = list(doc)
     i = 0
@@ -92,6 +105,8 @@ def _find_persons(doc: Doc, words: NameWords) -> list[Candidate]:
             i += 1
             continue
         roles = [_roles_of(tokens[k].text, words) for k in run]
+        if _name_then_unknown(tokens, run, roles, places):
+            roles[1] = roles[1] | {"surnlike"}
         # Trim words that cannot be part of a name at the edges (a capitalised first word of a sentence).
         lo, hi = 0, len(run)
         while lo < hi and not roles[lo] & NAME_ROLES:
@@ -117,9 +132,10 @@ def _find_persons(doc: Doc, words: NameWords) -> list[Candidate]:
 @Language.factory("cc_uk_persons", default_config={"models_dir": str(DEFAULT_MODELS_DIR)})
 def make_uk_persons(nlp: Language, name: str, models_dir: str):
     words = name_words(models_dir)
+    places = load_gazetteer(Path(models_dir))
 
     def component(doc: Doc) -> Doc:
-        add_candidates(doc, _find_persons(doc, words))
+        add_candidates(doc, _find_persons(doc, words, places))
         return doc
 
     return component

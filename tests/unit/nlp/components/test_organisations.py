@@ -43,3 +43,9 @@ def test_regression_closing_quote_of_a_quoted_name_stays_in_the_span() -> None:
     text = "ТОВ «Бюро Вигадане» і газета «Вісті»."
     assert text[slice(*trim_span(text, 0, 19))] == "ТОВ «Бюро Вигадане»"
     assert text[slice(*trim_span(text, 29, 37))] == "Вісті"  # a quoted word alone loses its quotes
+
+
+def test_a_first_name_takes_the_unknown_surname_after_it_but_not_a_place() -> None:
+    found = _found("Про це розповів Юрій Байрактар. Слава Україні!")
+    assert ("PERSON", "Юрій Байрактар") in found
+    assert not {s for label, s in found if label == "PERSON" and "Україні" in s}
