@@ -284,11 +284,53 @@ def normalize_person(surface: str, lang: str) -> str:
             best, best_score = combo, score
     assert best is not None  # the all-"asis" combination is always valid
     gender = next((r.gender for r in best if r.gender), None)
+    case = next((r.case for r in best if r.case), None)
     words = []
     for token, reading in zip(tokens, best, strict=True):
         word = _inflect(reading, gender)
+        if word is None and reading.role == "asis" and any(r.role == "Name" for r in best):
+            word = _foreign_surname_nominative(token, case, gender)
         words.append(display_case(word) if word else token)
     return " ".join(words)
+
+
+_CONSONANT = re.compile(r"[бвгґджзйклмнпрстфхцчшщ]$", re.IGNORECASE)
+_HUSHING = re.compile(r"[жцчшщ]$", re.IGNORECASE)
+# Case endings of a man's foreign surname the dictionaries do not know (Джонсона, Джонсону, Джонсоном,
+# Скрипаля, Байрактара, Курцем), longest first: (ending, the case it marks, what the nominative ends with).
+_MASC_ENDINGS = (
+    ("ові", "datv", ""),
+    ("еві", "datv", "ь"),
+    ("єві", "datv", "й"),
+    ("ом", "ablt", ""),
+    ("ем", "ablt", "ь"),
+    ("ём", "ablt", "ь"),
+    ("єм", "ablt", "й"),
+    ("а", "gent", ""),
+    ("я", "gent", "ь"),
+    ("у", "datv", ""),
+    ("ю", "datv", "ь"),
+)
+
+
+def _foreign_surname_nominative(token: str, case: str | None, gender: str | None) -> str | None:
+    """The nominative of a man's surname no dictionary knows, from the case the first name beside it is in
+    ("Бориса Джонсона" → Джонсон, "Сергея Скрипаля" → Скрипаль); None when the ending does not fit."""
+    if gender != "masc" or case in (None, "nomn") or len(token) < 4 or not token[:1].isupper():
+        return None
+    cases = {case, "accs"} if case == "gent" else {case, "gent"} if case == "accs" else {case}
+    if case == "loct":
+        cases |= {"datv"}  # uk: Джонсонові, Джонсону in the locative too
+    for ending, marks, nominative in _MASC_ENDINGS:
+        if marks not in cases or not token.lower().endswith(ending):
+            continue
+        stem = token[: -len(ending)]
+        if nominative == "ь" and _HUSHING.search(stem):
+            nominative = ""  # Курцем -> Курц, not Курць
+        if len(stem) >= 2 and (nominative or _CONSONANT.search(stem)):
+            return stem + nominative
+        return None
+    return None
 
 
 @lru_cache(maxsize=4)

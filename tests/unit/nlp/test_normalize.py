@@ -281,3 +281,21 @@ def test_first_names_come_from_the_models_dir_given(tmp_path: Path) -> None:
     assert is_first_name("Zorian", "en", tmp_path)
     assert "зорян" in first_names(tmp_path).cyrillic
     assert first_names().pairs is GIVEN_NAME_PAIRS  # the module constant: built from the default directory
+
+
+@pytest.mark.parametrize(
+    ("surface", "lang", "nominative"),
+    [
+        ("Бориса Джонсона", "ru", "Борис Джонсон"),
+        ("Борисом Джонсоном", "ru", "Борис Джонсон"),
+        ("Сергея Скрипаля", "ru", "Сергей Скрипаль"),
+        ("Доминика Рааба", "ru", "Доминик Рааб"),
+        ("Юрія Байрактара", "uk", "Юрій Байрактар"),
+        ("Терезы Мэй", "ru", "Тереза Мэй"),  # a woman's foreign surname does not decline
+        ("Рааба", "ru", "Рааба"),  # no first name, no case to go by: left as written
+    ],
+)
+def test_regression_foreign_surnames_left_inflected(surface: str, lang: str, nominative: str) -> None:
+    """Issue 10: "Бориса Джонсона" came out as "Борис Джонсона" (no dictionary knows the surname); the
+    first name's case now says which ending to take off."""
+    assert normalize_person(surface, lang) == nominative
