@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from crosscheck.settings import DEFAULT_MODELS_DIR
-from nlp.components.candidate import Candidate
+from nlp.components.candidate import Candidate, doc_lang
 from nlp.components.name_rules import CYR_TITLE_WORD, NameWords, name_words
 from nlp.components.organisations import institution_heads
+from nlp.normalize import MORPH_LANGS, parse_word
 
 __all__ = ["make_merge"]
 
@@ -117,6 +119,37 @@ def _resolve(candidates: list[Candidate], text: str, heads: re.Pattern[str]) -> 
     return taken
 
 
+def _absorb_places(taken: list[Candidate], text: str, lang: str) -> list[Candidate]:
+    """An organisation followed by a place in the genitive is one organisation: "МОЗ Білорусі", "Минздрава
+    России", "Верховный суд Пакистана" (the place names whose body it is; its key is then its own, not the
+    Ukrainian ministry's)."""
+    if lang not in MORPH_LANGS:
+        return taken
+    out: list[Candidate] = []
+    i = 0
+    while i < len(taken):
+        c = taken[i]
+        nxt = taken[i + 1] if i + 1 < len(taken) else None
+        if (
+            c.label == "ORG"
+            and nxt is not None
+            and nxt.label == "PLACE"
+            and text[c.end : nxt.start] == " "
+            and _genitive(text[nxt.start : nxt.end], lang)
+        ):
+            out.append(replace(c, end=nxt.end, key="", name=""))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _genitive(place: str, lang: str) -> bool:
+    words = place.split()
+    return bool(words) and any(p.tag.case == "gent" for p in parse_word(words[-1], lang))
+
+
 @Language.factory("cc_merge", default_config={"models_dir": str(DEFAULT_MODELS_DIR)})
 def make_merge(nlp: Language, name: str, models_dir: str):
     words = name_words(models_dir)
@@ -129,7 +162,7 @@ def make_merge(nlp: Language, name: str, models_dir: str):
             for c in doc._.cc_candidates or []
             if not (c.label == "PLACE" and _SLOGAN.search(text, max(0, c.start - 12), c.start))
         ]
-        taken = _resolve(candidates, text, heads)
+        taken = _absorb_places(_resolve(candidates, text, heads), text, doc_lang(doc))
         doc._.cc_mentions = taken
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in taken]
         doc.ents = filter_spans([s for s in spans if s is not None])

@@ -49,3 +49,11 @@ def test_a_first_name_takes_the_unknown_surname_after_it_but_not_a_place() -> No
     found = _found("Про це розповів Юрій Байрактар. Слава Україні!")
     assert ("PERSON", "Юрій Байрактар") in found
     assert not {s for label, s in found if label == "PERSON" and "Україні" in s}
+
+
+def test_regression_an_organisation_lost_to_the_place_after_it() -> None:
+    """Issue 10: "Минздрава России" came out as the place "России"; the body of a country is one organisation,
+    with its own key (not the Ukrainian ministry's)."""
+    found = _found("Об этом сообщили в МИД Великобритании. Представитель Минздрава России промолчал.", "ru")
+    assert {("ORG", "МИД Великобритании"), ("ORG", "Минздрава России")} <= found
+    assert not {s for label, s in found if label == "PLACE"}
