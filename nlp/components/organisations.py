@@ -92,9 +92,14 @@ class _Abbreviations:
 def _legal_and_abbreviations(models_dir: str) -> tuple[re.Pattern[str], _Abbreviations]:
     data = load_json(models_dir, ORGANISATIONS_FILE)
     forms = "|".join(re.escape(f) for f in sorted(set(data["legal_forms"]["forms"]), key=len, reverse=True))
-    # A quoted name, one level of nested quotes allowed: ДП «НАЕК «Енергоатом»»; straight quotes too.
-    quoted = r"(?:«(?:[^«»\n]|«[^«»\n]*»){1,80}»|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”])"
-    legal = re.compile(rf"(?<![\w-])(?:{forms})\s*{quoted}")
+    # A quoted name, one level of nested quotes allowed: ДП «НАЕК «Енергоатом»», and the common spelling with
+    # the two closing quotes run into one: ТОВ «ЛБК «Наш Дом»; straight and English quotes too.
+    quoted = (
+        r"(?:«(?:[^«»\n]|«[^«»\n]*»){1,80}»|«[^«»\n]{1,60}«[^«»\n]{1,60}»(?!»)"
+        r"|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”])"
+    )
+    # The form, then maybe a second abbreviation of the kind of business: ТОВ НПП «Укргазгеоавтоматика».
+    legal = re.compile(rf"(?<![\w-])(?:{forms})(?:\s+[А-ЯІЇЄҐ]{{2,5}})?\s*{quoted}")
     abbr = data["abbreviations"]
     caps = re.compile(rf"(?<![\w-])[А-ЯІЇЄҐЁ]{{{abbr['min']},{abbr['max']}}}(?![\w-])")
     return legal, _Abbreviations(caps, frozenset(abbr["languages"]), frozenset(abbr["not"]))
