@@ -150,6 +150,30 @@ def _rule_candidates(text: str, lang: str, models_dir: str) -> list[Candidate]:
                         word,
                     )
                 )
+    if lang in abbr.languages:
+        found += _latin_names(text, lang)
+    return found
+
+
+# A name written in Latin letters in Cyrillic text: Ryanair, Nord Stream 2 AG, Sky News, The Guardian.
+_LATIN_NAME = re.compile(
+    r"(?<![\w-])[A-Z][A-Za-z&'’.-]*[A-Za-z](?:[ \t]+(?:[A-Z][A-Za-z&'’.-]*[A-Za-z]|\d{1,4}|AG))*(?![\w-])"
+)
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _latin_names(text: str, lang: str) -> list[Candidate]:
+    """Ukrainian and Russian reporting transliterates people and places into Cyrillic and keeps companies,
+    media and brands in their own script: a Latin-script name there is an organisation, unless another
+    source (the gazetteer, a model, a person rule) says otherwise; it is the weakest source."""
+    found = []
+    for m in _LATIN_NAME.finditer(text):
+        name = m.group(0)
+        if _ROMAN.match(name) or len(name) < 2:
+            continue
+        found.append(
+            Candidate(m.start(), m.end(), "ORG", "generic", "org-rule:latin", CONF_GENERIC, org_key(name, lang), name)
+        )
     return found
 
 

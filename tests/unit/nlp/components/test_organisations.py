@@ -59,3 +59,8 @@ def test_regression_an_organisation_lost_to_the_place_after_it() -> None:
     found = _found("Об этом сообщили в МИД Великобритании. Представитель Минздрава России промолчал.", "ru")
     assert {("ORG", "МИД Великобритании"), ("ORG", "Минздрава России")} <= found
     assert not {s for label, s in found if label == "PLACE"}
+
+
+def test_latin_script_names_in_cyrillic_text_are_organisations_unless_places() -> None:
+    found = _found("Авіакомпанія Vygadair і Nord Stream 2 AG, пише Reuters. Зустріч у London.")
+    assert {("ORG", "Vygadair"), ("ORG", "Nord Stream 2 AG"), ("ORG", "Reuters"), ("PLACE", "London")} <= found
