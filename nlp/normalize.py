@@ -196,6 +196,7 @@ class _Reading:
     gender: str | None  # None: fits any gender (ms-f, indeclinable)
     parse: pymorphy3.analyzer.Parse | None
     score: float
+    nominative: str | None = None  # a reading no dictionary has: its nominative, given directly
 
 
 def _gender(tag: pymorphy3.tagset.OpencorporaTag) -> str | None:
@@ -223,10 +224,37 @@ def _person_readings(word: str, lang: str) -> tuple[_Reading, ...]:
                 else:
                     continue
             readings.append(_Reading(role, tag.case, _gender(tag), p, _ROLE_BONUS[role] + p.score))
+    readings.extend(_feminine_ia_readings(word, lang, readings))
     readings.sort(key=lambda r: -r.score)
     readings = readings[:_MAX_READINGS]
     readings.append(_Reading("asis", None, None, None, 0.0))
     return tuple(readings)
+
+
+# A woman's first name in -ия the Russian dictionary lacks reads as the genitive of a rare man's name in -ий
+# ("Асия Биби" -> "Асий"). Endings of the -ия declension: (ending, cases it marks).
+_IA_ENDINGS = (("ия", ("nomn",)), ("ии", ("gent", "datv", "loct")), ("ию", ("accs",)), ("ией", ("ablt",)))
+
+
+def _feminine_ia_readings(word: str, lang: str, readings: list[_Reading]) -> list[_Reading]:
+    """Feminine first-name readings of ``word`` when its only first-name readings are an unknown man's name in
+    -ий: "Асии" is then Асия's genitive, not Асий's locative. A man's name the project lists (Дмитрия,
+    Юрия) keeps its reading."""
+    if lang != "ru" or not word[:1].isupper():
+        return []
+    names = [r for r in readings if r.role == "Name"]
+    if not names or any(r.gender != "masc" for r in names):
+        return []
+    lemmas = {r.parse.normal_form for r in names if r.parse is not None}
+    if not all(lemma.endswith("ий") for lemma in lemmas) or lemmas & first_names().cyrillic:
+        return []
+    low = word.lower()
+    for ending, cases in _IA_ENDINGS:
+        if low.endswith(ending):
+            nominative = word[: -len(ending)] + "ия"
+            best = max(r.score for r in names) + 0.1
+            return [_Reading("Name", case, "femn", None, best, nominative) for case in cases]
+    return []
 
 
 def _combination_score(combo: tuple[_Reading, ...]) -> float | None:
@@ -246,6 +274,8 @@ def _combination_score(combo: tuple[_Reading, ...]) -> float | None:
 
 
 def _inflect(reading: _Reading, gender: str | None) -> str | None:
+    if reading.nominative is not None:
+        return reading.nominative
     p = reading.parse
     if p is None:
         return None

@@ -299,3 +299,19 @@ def test_regression_foreign_surnames_left_inflected(surface: str, lang: str, nom
     """Issue 10: "Бориса Джонсона" came out as "Борис Джонсона" (no dictionary knows the surname); the
     first name's case now says which ending to take off."""
     assert normalize_person(surface, lang) == nominative
+
+
+@pytest.mark.parametrize(
+    ("surface", "nominative"),
+    [
+        ("Асии Норин", "Асия Норин"),
+        ("Асию Биби", "Асия Биби"),
+        ("Асией Биби", "Асия Биби"),
+        ("Дмитрия Пескова", "Дмитрий Песков"),  # a man's name the project lists keeps its reading
+        ("Марии Ивановой", "Мария Иванова"),
+    ],
+)
+def test_regression_a_womans_name_in_ia_read_as_a_mans_in_ii(surface: str, nominative: str) -> None:
+    """Issue 10: "Асии Биби" came out as "Асий Биби": the Russian dictionary knows only a rare man's name Асий,
+    whose genitive is spelled like the woman's name."""
+    assert normalize_person(surface, "ru") == nominative

@@ -41,6 +41,15 @@ def test_the_eu_is_a_place_and_usa_stays_one() -> None:
     assert {("PLACE", "ЄС"), ("PLACE", "США"), ("PLACE", "Євросоюзі")} <= found
 
 
+def test_the_eu_and_its_bodies_are_organisations_in_russian_and_in_full() -> None:
+    """Russian news annotation (SlavicNER) tags the EU as an organisation, Ukrainian tags its short forms as a
+    place; the full name and the EU's bodies are organisations in both."""
+    ru = _found("Лидеры ЕС и Еврокомиссия обсудили выход из Европейского союза.", "ru")
+    assert {("ORG", "ЕС"), ("ORG", "Еврокомиссия"), ("ORG", "Европейского союза")} <= ru
+    uk = _found("Британія виходить з Європейського Союзу, заявили в Європарламенті.")
+    assert {("ORG", "Європейського Союзу"), ("ORG", "Європарламенті")} <= uk
+
+
 def test_regression_closing_quote_of_a_quoted_name_stays_in_the_span() -> None:
     text = "ТОВ «Бюро Вигадане» і газета «Вісті»."
     assert text[slice(*trim_span(text, 0, 19))] == "ТОВ «Бюро Вигадане»"
