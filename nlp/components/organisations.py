@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.components.candidate import CONF_GENERIC, CONF_ORG_RULE, Candidate, add_candidates, doc_lang
+from nlp.components.institution_phrases import institution_phrases
 from nlp.normalize import normalize_org, org_key, parse_word
 from nlp.vocab import load_json
 
@@ -152,6 +153,44 @@ def _rule_candidates(text: str, lang: str, models_dir: str) -> list[Candidate]:
                 )
     if lang in abbr.languages:
         found += _latin_names(text, lang)
+    found += _quoted_names(text, lang, models_dir)
+    return found
+
+
+# A capitalised name in quotes, no nested quotes: «Укрнафта», "Водолій", “Альтком”, „Дозор“.
+_QUOTED = re.compile(r"«([^«»\n]{1,60})»|\"([^\"\n]{1,60})\"|“([^“”\n]{1,60})”|„([^„“”\n]{1,60})[“”]")
+_NAME_START = re.compile(r"[A-ZА-ЯІЇЄҐЁ0-9]")
+_NOT_IN_NAME = re.compile(r"[.!?,;:«»]\s|[.!?,;:]$|^\s|\s$")
+_WORD_BEFORE = re.compile(r"([\w'’.]+)\s*$")
+_SPEECH_AFTER = re.compile(r"\s*,?\s*[-–—]\s")  # «Ніякої угоди не буде», - сказав він.
+
+
+@lru_cache(maxsize=4)
+def _quoted_rule(models_dir: str) -> tuple[frozenset[str], int, frozenset[str]]:
+    data = load_json(models_dir, ORGANISATIONS_FILE)["quoted_names"]
+    return frozenset(data["languages"]), int(data["max_words"]), frozenset(data["not_before"])
+
+
+def _quoted_names(text: str, lang: str, models_dir: str) -> list[Candidate]:
+    """Quoted capitalised names the other sources leave unexplained are organisations in Ukrainian reporting
+    (``quoted_names`` in the organisation file says where and which quotes are titles instead)."""
+    languages, max_words, not_before = _quoted_rule(models_dir)
+    if lang not in languages:
+        return []
+    found = []
+    for m in _QUOTED.finditer(text):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        name, start, end = m.group(group), m.start(group), m.end(group)
+        if not _NAME_START.match(name) or _NOT_IN_NAME.search(name) or len(name.split()) > max_words:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None and before.group(1).lower() in not_before:
+            continue
+        if _SPEECH_AFTER.match(text, m.end()):
+            continue
+        found.append(
+            Candidate(start, end, "ORG", "generic", "org-rule:quoted", CONF_GENERIC, org_key(name, lang), name)
+        )
     return found
 
 
@@ -201,6 +240,13 @@ def make_orgs(nlp: Language, name: str, models_dir: str):
                     CONF_GENERIC,
                     org_key(canonical, lang),
                     canonical,
+                )
+            )
+        for start, end in institution_phrases(text, lang, models_dir):
+            canonical = normalize_org(text[start:end], lang)
+            found.append(
+                Candidate(
+                    start, end, "ORG", "org", "org-rule:institution", CONF_GENERIC, org_key(canonical, lang), canonical
                 )
             )
         found += _rule_candidates(text, lang, models_dir)
