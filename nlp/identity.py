@@ -20,6 +20,7 @@ same name and birth year; one source gives only the year            0.9
 same surname, first initial and birth date                          0.85
 same name; one source gives no birth date                           0.8
 same surname and first initial                                      0.6
+same surname; one source gives only the surname                     0.4
 same first name, surnames one letter apart (OCR/translit slip)      0.5
 same name; birth dates differ in one digit (misread?)               0.2
 ==================================================================  =====
@@ -36,11 +37,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from crosscheck.records.facts import Mention
-from nlp.normalize import FIRST_NAME_FOLDS, fold_token, person_key
+from nlp.normalize import FIRST_NAME_FOLDS, fold_token, person_key, split_initials
 from nlp.translit import guess_cyrillic_language, has_cyrillic
 
 __all__ = [
     "NAMESAKE_MAX_SCORE",
+    "SURNAME_ONLY_SCORE",
     "Identity",
     "Link",
     "identity_of",
@@ -60,6 +62,8 @@ R_YEAR_ONLY = "same name and birth year; one source gives only the year"
 R_INITIAL_DATE = "same surname, first initial and birth date"
 R_NO_DATE = "same name; one source gives no birth date"
 R_INITIAL = "same surname and first initial"
+R_SURNAME_ONLY = "same surname; one source gives only the surname"
+SURNAME_ONLY_SCORE = 0.4
 R_SLIP = "same first name, surnames one letter apart after folding (OCR or transliteration slip?)"
 R_SLIP_DATE = "same first name and birth date, surnames one letter apart after folding (OCR or transliteration slip?)"
 R_DATE_DIGIT = "same name; birth dates differ in one digit (misread?)"
@@ -86,7 +90,7 @@ class Identity:
 
 def _word_folds(name: str) -> list[str]:
     lang = guess_cyrillic_language(name) if has_cyrillic(name) else "en"
-    words = [w.strip(".,;:()\"'«»") for w in name.split()]
+    words = [w.strip(".,;:()\"'«»") for w in split_initials(name).split()]
     return [f for f in (fold_token(w, lang) for w in words if w) if f]
 
 
@@ -101,9 +105,13 @@ def identity_of(key: str, name: str, birth_date: str | None = None) -> Identity:
     tokens = name_fold.split()
     birth_date = birth_date or key_date or None
     given: str | None = None
-    known = [t for t in tokens if t in FIRST_NAME_FOLDS]
-    initials = [t for t in tokens if len(t) == 1]
+    known = [t for t in tokens if t in FIRST_NAME_FOLDS and len(t) > 1]
     folds = _word_folds(name)
+    # An initial is a one-letter word of the name ("В. Залужний"), not a short surname whose fold is one
+    # letter ("Мей" -> "m", "Биби" -> "b").
+    one_letter = [w for w in split_initials(name).split() if len(w.strip(".,;:()\"'«»")) == 1]
+    written_initials = {f for w in one_letter for f in _word_folds(w)[:1]}
+    initials = [t for t in tokens if len(t) == 1 and (t in written_initials or not name.strip())]
     if len(known) == 1 and len(tokens) > 1:
         given = known[0]
     elif initials and len(tokens) > len(initials):
@@ -118,7 +126,7 @@ def identity_of(key: str, name: str, birth_date: str | None = None) -> Identity:
     if given is not None:
         rest.remove(given)
     # Further initials (a patronymic initial: "Гайдук С. І.") say nothing about the surname.
-    surname = " ".join(t for t in rest if len(t) > 1) or None
+    surname = " ".join(t for t in rest if t not in initials) or None
     return Identity(key, name_fold, surname, given, birth_date)
 
 
@@ -243,6 +251,10 @@ def _evidence(x: Identity, y: Identity) -> tuple[float, str] | None:
         if full.has_full_name and (full.given_key or "")[:1] == short.given_key:
             return (0.85, R_INITIAL_DATE) if dates == "same" else (0.6, R_INITIAL)
         return None
+    if x.surname_key == y.surname_key and (x.given_key is None) != (y.given_key is None):
+        # "Мей" in one source, "Тереза Мей" in another: perhaps the same person, never merged (namesakes).
+        full = y if x.given_key is None else x
+        return (SURNAME_ONLY_SCORE, R_SURNAME_ONLY) if full.has_full_name else None
     if (
         x.has_full_name
         and y.has_full_name

@@ -51,6 +51,7 @@ __all__ = [
     "parse_word",
     "person_key",
     "place_key",
+    "split_initials",
     "unit_key",
 ]
 
@@ -292,12 +293,27 @@ def _inflect(reading: _Reading, gender: str | None) -> str | None:
 
 
 _TOKEN_STRIP = "\"'«»„“”‘’()[]{},;:!?"
+# An initial run into the surname: "Т.Мей", "Дж.Хант", "С.Барклі" are "Т. Мей", "Дж. Хант", "С. Барклі".
+_GLUED_INITIAL = re.compile(r"(?<![\w'’-])([A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё]?\.)(?=[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’])")
+
+
+_SPACED_INITIAL = re.compile(r"(?<![\w'’-])([A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё]?\.) (?=[A-ZА-ЯІЇЄҐЁ])")
+
+
+def split_initials(name: str) -> str:
+    """ "Т.Мей" -> "Т. Мей": an initial run into the surname is a word of its own."""
+    return _GLUED_INITIAL.sub(r"\1 ", name)
+
+
+def _as_written(name: str, surface: str) -> str:
+    """``name`` with its initials run into the next word again when the surface wrote them so ("Т.Мей")."""
+    return _SPACED_INITIAL.sub(r"\1", name) if _GLUED_INITIAL.search(surface) else name
 
 
 @lru_cache(maxsize=50_000)
 def normalize_person(surface: str, lang: str) -> str:
     """The person's name in the nominative, display-cased; words without a usable reading unchanged."""
-    tokens = [t.strip(_TOKEN_STRIP) for t in surface.split()]
+    tokens = [t.strip(_TOKEN_STRIP) for t in split_initials(surface).split()]
     tokens = [t for t in tokens if t]
     if not tokens:
         return surface.strip()
@@ -321,7 +337,7 @@ def normalize_person(surface: str, lang: str) -> str:
         if word is None and reading.role == "asis" and any(r.role == "Name" for r in best):
             word = _foreign_surname_nominative(token, case, gender)
         words.append(display_case(word) if word else token)
-    return " ".join(words)
+    return _as_written(" ".join(words), surface)
 
 
 _CONSONANT = re.compile(r"[бвгґджзйклмнпрстфхцчшщ]$", re.IGNORECASE)
@@ -377,7 +393,7 @@ def person_key(name: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> s
     The patronymic is dropped (only with three or more tokens, never the first token, which may be a
     surname like Петрович) so that "Залужний Валерій Федорович" meets "Valerii Zaluzhnyi".
     """
-    tokens = [t.strip(_TOKEN_STRIP + ".") for t in name.split()]
+    tokens = [t.strip(_TOKEN_STRIP + ".") for t in split_initials(name).split()]
     tokens = [t for t in tokens if t]
     if len(tokens) >= 3:
         patronymic = _patronymic(models_dir)

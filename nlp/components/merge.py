@@ -23,6 +23,7 @@ from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.components.candidate import Candidate, doc_lang
 from nlp.components.name_rules import CYR_TITLE_WORD, NameWords, name_words
 from nlp.components.organisations import institution_heads
+from nlp.components.surname_echo import echo_surnames
 from nlp.normalize import MORPH_LANGS, parse_word
 
 __all__ = ["make_merge"]
@@ -162,7 +163,8 @@ def make_merge(nlp: Language, name: str, models_dir: str):
             for c in doc._.cc_candidates or []
             if not (c.label == "PLACE" and _SLOGAN.search(text, max(0, c.start - 12), c.start))
         ]
-        taken = _absorb_places(_resolve(candidates, text, heads), text, doc_lang(doc))
+        lang = doc_lang(doc)
+        taken = echo_surnames(_absorb_places(_resolve(candidates, text, heads), text, lang), text, lang)
         doc._.cc_mentions = taken
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in taken]
         doc.ents = filter_spans([s for s in spans if s is not None])

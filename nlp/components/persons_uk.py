@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.components.candidate import CONF_UK_PERSON, Candidate, add_candidates
 from nlp.components.name_rules import CYR_CAPS_WORD, CYR_INITIAL, CYR_TITLE_WORD, NAME_ROLES, NameWords, name_words
-from nlp.gazetteer import Gazetteer, load_gazetteer
+from nlp.gazetteer import Gazetteer, form_key, load_gazetteer
 
 __all__ = ["make_uk_persons"]
 
@@ -92,7 +92,8 @@ def _name_then_unknown(tokens: list[Token], run: list[int], roles: list[frozense
     if len(run) != 2 or "Name" not in roles[0] or roles[1] & NAME_ROLES:
         return False
     second = tokens[run[1]].text
-    return bool(CYR_TITLE_WORD.match(second)) and roles[1] <= {"common"} and places.lookup(second, "uk") is None
+    # The place test is on the exact form: the folded lookup finds Bratsk in "Брицький".
+    return bool(CYR_TITLE_WORD.match(second)) and roles[1] <= {"common"} and places.forms.get(form_key(second)) is None
 
 
 def _find_persons(doc: Doc, words: NameWords, places: Gazetteer) -> list[Candidate]:
