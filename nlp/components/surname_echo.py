@@ -5,14 +5,16 @@ alone, in any case ("Брицького", "Масіх сказав"). Models and
 surname, or take it for a place ("Виноградов", a town). A helper of ``cc_merge``
 (:mod:`nlp.components.merge`), run after the overlaps are resolved: every capitalised word that is a case
 form of a surname of a full name found in the same text becomes a PERSON (method ``person-rule:echo``),
-and a one-word place or generic organisation on exactly that word yields to it. Identity resolution then
-joins it to the full name.
+and a one-word place or generic organisation on exactly that word yields to it. A surname right beside a
+person found by given names only ("Остапа Богдановича Кравчишина", "Кравчишина Остапа") completes that
+person instead of standing apart. Identity resolution then joins it to the full name.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from nlp.components.candidate import CONF_GENERIC, Candidate
 from nlp.normalize import MORPH_LANGS, is_first_name, parse_word
@@ -74,6 +76,27 @@ def _matches(word: str, surname: str, stem: str) -> bool:
     return ending in _ENDINGS
 
 
+_GAP = re.compile(r"[ \t]+")
+
+
+def _given_only(c: Candidate, text: str, lang: str) -> bool:
+    """A PERSON of given names and patronymics only ("Остапа Богдановича"), waiting for its surname."""
+    words = text[c.start : c.end].split()
+    return c.label == "PERSON" and 1 <= len(words) <= 2 and all(_given(w, lang) for w in words)
+
+
+def _completed(taken: list[Candidate], k: int, start: int, end: int, text: str, lang: str) -> int | None:
+    """Index of the given-names-only person right before (``k``) or after (``k + 1``) the word, joined to it by
+    spaces only; else None."""
+    for i in (k, k + 1):
+        if not 0 <= i < len(taken) or not _given_only(taken[i], text, lang):
+            continue
+        gap = text[taken[i].end : start] if i == k else text[end : taken[i].start]
+        if gap and _GAP.fullmatch(gap):
+            return i
+    return None
+
+
 def echo_surnames(taken: list[Candidate], text: str, lang: str) -> list[Candidate]:
     """``taken`` (non-overlapping, in text order) with the bare surnames of its full names added."""
     surnames = {s for c in taken if c.label == "PERSON" for s in _surnames(c, text, lang)}
@@ -97,7 +120,10 @@ def echo_surnames(taken: list[Candidate], text: str, lang: str) -> list[Candidat
         if initials and k >= 0 and taken[k].end > start and not inside:
             start = m.start()  # the "initial" is the end of another mention
         echo = Candidate(start, m.end(), "PERSON", "rule", "person-rule:echo", CONF_GENERIC)
-        if not inside:
+        if not inside and (j := _completed(taken, k, m.start(), m.end(), text, lang)) is not None:
+            person = replaced.get(j, taken[j])
+            replaced[j] = replace(person, start=min(person.start, m.start()), end=max(person.end, m.end()))
+        elif not inside:
             added.append(echo)
         elif (
             taken[k].label in ("PLACE", "ORG")

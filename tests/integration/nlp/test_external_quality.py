@@ -17,11 +17,19 @@ from tests.paths import NER_DEV_DIR
 
 pytestmark = pytest.mark.integration
 
-# file -> floors: exact F1 per label and ALL, PERSON lemma accuracy, PERSON grouping precision.
+# file -> floors: exact F1 per label and ALL, PERSON lemma accuracy, PERSON grouping precision and recall.
+# SlavicNER uk grouping precision: 12 gold spans "Т.Мей" (Theresa May) carry the entity id of Donald Trump, so
+# grouping them with "Тереза Мей", as it should, counts as wrong; without them precision is 0.997.
 FLOORS: dict[str, dict[str, float]] = {
-    "slavicner_dev_uk.jsonl": {"PERSON": 0.75, "PLACE": 0.86, "ORG": 0.60, "ALL": 0.76, "lemma": 0.95, "group_p": 0.98},
-    "slavicner_dev_ru.jsonl": {"PERSON": 0.89, "PLACE": 0.86, "ORG": 0.71, "ALL": 0.82, "lemma": 0.84, "group_p": 0.98},
-    "neruk_dev_uk.jsonl": {"PERSON": 0.75, "PLACE": 0.56, "ORG": 0.44, "ALL": 0.60},
+    "slavicner_dev_uk.jsonl": {
+        **{"PERSON": 0.80, "PLACE": 0.86, "ORG": 0.77, "ALL": 0.82},
+        **{"lemma": 0.96, "group_p": 0.85, "group_r": 0.79},
+    },
+    "slavicner_dev_ru.jsonl": {
+        **{"PERSON": 0.91, "PLACE": 0.93, "ORG": 0.82, "ALL": 0.89},
+        **{"lemma": 0.95, "group_p": 0.98, "group_r": 0.81},
+    },
+    "neruk_dev_uk.jsonl": {"PERSON": 0.79, "PLACE": 0.60, "ORG": 0.70, "ALL": 0.715},
 }
 
 
@@ -42,6 +50,7 @@ def test_real_text_does_not_fall_below_its_floors(name: str) -> None:
     measured["ALL"] = exact(scores.total()).f1
     if "lemma" in floors:
         measured["lemma"] = lemma_accuracy(scores.people).all
-        measured["group_p"] = grouping(scores.people)[0].p
+        pairs = grouping(scores.people)[0]
+        measured["group_p"], measured["group_r"] = pairs.p, pairs.r
     below = {k: round(measured[k], 3) for k, floor in floors.items() if measured[k] < floor}
     assert not below, f"{name}: below the floors {floors}: {below}"

@@ -45,6 +45,11 @@ HITS = [
     ("В Артемовске", "Артемовске", "Bakhmut"),  # former name, still used by Russian sources
     ("делегація Росії", "Росії", "Russia"),
     ("у Сполучених Штатах Америки", "Сполучених Штатах Америки", "United States"),
+    # Where talks and exchanges are agreed: big cities that are no capital meet their English node (issue 10).
+    ("Переговори у Стамбулі завершилися.", "Стамбулі", "Istanbul"),
+    ("Переговоры в Стамбуле завершились.", "Стамбуле", "Istanbul"),
+    ("Делегації зустрілися в Джидді.", "Джидді", "Jeddah"),
+    ("Посредником выступили в Абу-Даби.", "Абу-Даби", "Abu Dhabi"),
 ]
 
 

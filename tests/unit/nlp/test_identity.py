@@ -15,7 +15,9 @@ from nlp.identity import (
     R_INITIAL_DATE,
     R_NO_DATE,
     R_SLIP,
+    R_SURNAME_ONLY,
     R_YEAR_ONLY,
+    SURNAME_ONLY_SCORE,
     identity_of,
     links_between,
     resolve_in_document,
@@ -40,6 +42,9 @@ IDENTITY_PARTS = [
     ("Дзюбенко О. М.", "uk", "dsbnk", "a"),  # initials of first name and patronymic
     ("Dziubenko", "en", "dsbnk", None),  # a surname alone
     ("Ірина Ящишина", "uk", "aSna", "arna"),
+    ("Тереза Мей", "uk", "m", "trsa"),  # a surname that folds to one letter is no initial
+    ("Мей", "uk", "m", None),
+    ("Т.Мей", "uk", "m", "t"),  # an initial run into the surname
 ]
 
 
@@ -109,6 +114,9 @@ LINKS = [
     (("Юрій Вондарук", "uk", "1970-01-01"), ("Бондарук Юрій", "uk", "1980-01-15"), None),
     (("О. Дзюбенко", "uk", "1970-01-01"), ("Дзюбенко Остап", "uk", "1991-03-12"), None),
     (("О. Дзюбенко", "uk", None), ("Петро Дзюбенко", "uk", None), None),
+    # a surname alone may be anyone of that surname: a weak link to each full name, never a merge
+    (("Дзюбенко", "uk", None), ("Остап Дзюбенко", "uk", None), (SURNAME_ONLY_SCORE, R_SURNAME_ONLY)),
+    (("Дзюбенко", "uk", None), ("Дзюбенко", "en", "1991-03-12"), None),
 ]
 
 
@@ -133,3 +141,10 @@ def test_surname_probes_cover_one_edit_of_long_surnames_only() -> None:
     assert "bndr" not in probes  # a 4-letter skeleton is too short to be evidence
     assert surname_probes("kvl") == {"kvl"}
     assert surname_probes(None) == set()
+
+
+def test_regression_a_short_surname_read_as_an_initial_kept_bare_surnames_apart() -> None:
+    """Issue 10: "Мей" folds to "m", which identity took for an initial, so a bare "Мей" never met "Тереза Мей"
+    in its own document."""
+    mentions, n = _resolved([_mention("Тереза Мей", "uk"), _mention("Мей", "uk")])
+    assert n == 1 and mentions[1].key == mentions[0].key

@@ -73,3 +73,9 @@ def test_regression_an_organisation_lost_to_the_place_after_it() -> None:
 def test_latin_script_names_in_cyrillic_text_are_organisations_unless_places() -> None:
     found = _found("Авіакомпанія Vygadair і Nord Stream 2 AG, пише Reuters. Зустріч у London.")
     assert {("ORG", "Vygadair"), ("ORG", "Nord Stream 2 AG"), ("ORG", "Reuters"), ("PLACE", "London")} <= found
+
+
+def test_regression_the_kremlin_and_media_outlets_were_persons_in_english() -> None:
+    found = _found("The Kremlin said the talks would go on, Politico reported, citing Interfax.", "en")
+    assert {("ORG", "Kremlin"), ("ORG", "Politico"), ("ORG", "Interfax")} <= found
+    assert ("ORG", "Кремле") in _found("В Кремле заявили, что обмен продолжится.", "ru")
