@@ -132,17 +132,21 @@ MERGE (d)-[:HAS_PAGE]->(p)
 """
 
 # One statement per label: MERGE each entity once, then CREATE its mentions in this document.
-# Sources disagree on the display name (Andrii Hnatiuk / Andriy Hnatyuk): keep the first in
-# Unicode order, so the name does not depend on which file a worker happened to finish first.
+# Sources disagree on the display name (Dmitry Peskov / Dmitri Peskow / Дмитрий Песков): keep the one
+# first by ``name_order`` (graph.rows.name_order: English spelling, then uk, ru, others; then Unicode
+# order), so the name does not depend on which file a worker happened to finish first. Two SETs: the
+# name is chosen against the stored order before the order itself moves. A node from before name_order
+# ("9") takes the next name it sees.
 # CREATE, not MERGE, for mentions: the same transaction first deletes the document's earlier
 # mentions, and a MERGE on a relationship property scans every relationship of the document.
 _UPSERT_ENTITY_MENTIONS = """
 MATCH (d:Document {doc_id: $doc_id})
 UNWIND $rows AS r
 MERGE (e:__LABEL__ {key: r.key})
-ON CREATE SET e.name = r.name, e.aliases = []
-SET e.name = CASE WHEN r.name < e.name THEN r.name ELSE e.name END,
+ON CREATE SET e.name = r.name, e.name_order = r.name_order, e.aliases = []
+SET e.name = CASE WHEN r.name_order < coalesce(e.name_order, '9') THEN r.name ELSE e.name END,
     e.aliases = e.aliases + [a IN r.aliases WHERE NOT a IN e.aliases]
+SET e.name_order = CASE WHEN r.name_order < coalesce(e.name_order, '9') THEN r.name_order ELSE e.name_order END
 WITH d, e, r
 UNWIND r.mentions AS m
 CREATE (d)-[rel:MENTIONS]->(e)
@@ -159,9 +163,10 @@ UPSERT_LISTED = """
 MATCH (d:Document {doc_id: $doc_id})
 UNWIND $rows AS r
 MERGE (p:Person {key: r.key})
-ON CREATE SET p.name = r.name, p.aliases = []
-SET p.name = CASE WHEN r.name < p.name THEN r.name ELSE p.name END,
+ON CREATE SET p.name = r.name, p.name_order = r.name_order, p.aliases = []
+SET p.name = CASE WHEN r.name_order < coalesce(p.name_order, '9') THEN r.name ELSE p.name END,
     p.birth_date = coalesce(p.birth_date, r.birth_date)
+SET p.name_order = CASE WHEN r.name_order < coalesce(p.name_order, '9') THEN r.name_order ELSE p.name_order END
 WITH d, p, r
 CREATE (p)-[l:LISTED_IN]->(d)
 SET l = r.props

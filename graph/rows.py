@@ -17,9 +17,24 @@ from crosscheck.records.ids import listed_id_for, mention_id_for, page_id_for
 from crosscheck.records.pages import Box, Page
 from graph import cypher
 from nlp.identity import Identity
+from nlp.translit import guess_cyrillic_language, has_cyrillic
 
 Row = dict[str, Any]
 SENTENCE_MAX = 400  # characters of a mention's sentence kept on the MENTIONS relationship
+
+
+# Which name a node shows when sources spell it differently: English reporting's spelling first (Dmitry
+# Peskov, not the German "Dmitri Peskow" that sorts first), then Ukrainian, then Russian, then anything else;
+# within one language the first in Unicode order, so the choice never depends on which file finished first.
+_NAME_RANK = {"en": "0", "uk": "1", "ru": "2"}
+
+
+def name_order(name: str, language: str | None) -> str:
+    """The sort key of a display name seen on a page in ``language`` (None: guessed from the letters)."""
+    if language is None or language == "en" and has_cyrillic(name):
+        # A list row has no page language, and a Cyrillic name quoted in English text is no English spelling.
+        language = guess_cyrillic_language(name) if has_cyrillic(name) else None
+    return f"{_NAME_RANK.get(language or '', '3')}|{name}"
 
 
 def _box(box: Box | None, digits: int) -> list[float] | None:
@@ -106,12 +121,16 @@ def mention_props(doc_id: str, m: Mention) -> Row:
 
 def entity_rows(doc_id: str, mentions: list[Mention]) -> dict[str, list[Row]]:
     """Per graph label, one row per entity key (sorted, so concurrent writers lock keys in one order): its
-    display name (the first in Unicode order), the surfaces it was seen under, and its mentions."""
+    display name (by :func:`name_order`), the surfaces it was seen under, and its mentions."""
     entities: dict[str, dict[str, Row]] = defaultdict(dict)
     for m in mentions:
         label = cypher.ENTITY_LABELS[m.label]
-        entity = entities[label].setdefault(m.key, {"key": m.key, "name": m.name, "aliases": [], "mentions": []})
-        entity["name"] = min(entity["name"], m.name)
+        order = name_order(m.name, m.language)
+        entity = entities[label].setdefault(
+            m.key, {"key": m.key, "name": m.name, "name_order": order, "aliases": [], "mentions": []}
+        )
+        if order < entity["name_order"]:
+            entity["name"], entity["name_order"] = m.name, order
         alias = " ".join(m.surface.split())  # a surface may span a line break
         if alias not in entity["aliases"]:
             entity["aliases"].append(alias)
@@ -149,6 +168,7 @@ def _listed_row(doc_id: str, r: ListRow, bbox_unit: str | None) -> Row:
     return {
         "key": r.key,
         "name": r.name,
+        "name_order": name_order(r.name, None),
         "birth_date": r.birth_date,
         "unit_key": r.unit_key,
         "unit_name": r.unit_name,

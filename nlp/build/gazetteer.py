@@ -88,9 +88,10 @@ class Entry:
         bases = {form_key(n) for n in self.names()}
         for name in self.names():
             forms |= forms_any_language(name)
-        if not (self.country == "UA" and self.population >= NEVER_COMMON_POPULATION):
+        if not (self.country == "UA" and self.population >= NEVER_COMMON_POPULATION or self.kind == "country"):
             # An inflected form may be an ordinary word: "Додому" (home) is also the dative of Додома
-            # (Dodoma). Generated forms that the dictionaries know as something else are dropped.
+            # (Dodoma). Generated forms that the dictionaries know as something else are dropped. Not a
+            # country's: "Білорусі" is also a Belarusian's locative, but in the news it is the country.
             forms = {f for f in forms if f in bases or not is_ordinary_word(f, bases)}
         return {
             "id": self.id,
