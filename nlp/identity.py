@@ -140,22 +140,32 @@ def resolve_in_document(mentions: list[Mention]) -> list[Mention]:
     with different birth dates) leave the short mention as its own node.
     """
     full: dict[str, dict[str, str]] = defaultdict(dict)  # surname_key -> {key: name}
+    by_given: dict[str, dict[str, str]] = defaultdict(dict)  # given_key -> {key: name}
     for m in mentions:
         if m.label != "PERSON":
             continue
         ident = identity_of(m.key, m.name)
         if ident.has_full_name and ident.surname_key:
             full[ident.surname_key][m.key] = m.name
+            if ident.given_key and len(ident.given_key) > 1:
+                by_given[ident.given_key][m.key] = m.name
     resolved: list[Mention] = []
     for m in mentions:
-        resolved.append(_resolved(m, full) if m.label == "PERSON" else m)
+        resolved.append(_resolved(m, full, by_given) if m.label == "PERSON" else m)
     return resolved
 
 
-def _resolved(m: Mention, full: dict[str, dict[str, str]]) -> Mention:
+def _resolved(m: Mention, full: dict[str, dict[str, str]], by_given: dict[str, dict[str, str]]) -> Mention:
     ident = identity_of(m.key, m.name)
-    if ident.surname_key is None or ident.has_full_name:
+    if ident.has_full_name:
         return m
+    if ident.surname_key is None:
+        # A first name alone ("Олена") is the one full name of the document with that first name.
+        candidates = by_given.get(ident.given_key or "", {})
+        if len(candidates) != 1:
+            return m
+        ((key, name),) = candidates.items()
+        return replace(m, key=key, name=name, resolved_from=m.key)
     candidates = full.get(ident.surname_key, {})
     if ident.has_initial_only:
         candidates = {k: n for k, n in candidates.items() if (identity_of(k, n).given_key or "")[:1] == ident.given_key}

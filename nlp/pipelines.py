@@ -6,9 +6,9 @@ lang     components
 =======  ===================================================================================
 en       senter, ner (en_core_web_sm), cc_spacy_ents, cc_gazetteer, cc_units, cc_orgs,
          cc_latin_persons, cc_merge
-ru       sentencizer, cc_natasha (NewsNERTagger), cc_gazetteer, cc_units, cc_orgs, cc_merge
+ru       sentencizer, cc_natasha (NewsNERTagger), cc_gazetteer, cc_units, cc_orgs, cc_streets, cc_merge
 uk       sentencizer, cc_uk_model (nlp.uk_model, when built), cc_gazetteer, cc_units, cc_orgs,
-         cc_uk_persons, cc_merge
+         cc_streets, cc_uk_persons, cc_merge
 other    sentencizer, cc_gazetteer, cc_units, cc_orgs, cc_latin_persons, cc_merge  (spacy.blank("xx"))
 =======  ===================================================================================
 
@@ -36,6 +36,7 @@ from nlp.components import (  # noqa: F401
     organisations,
     persons_latin,
     persons_uk,
+    streets,
     uk_model,
     units,
 )
@@ -75,6 +76,7 @@ def load_pipeline(lang: str, models_dir: Path) -> Language:
         nlp.add_pipe("cc_gazetteer", config=data)
         nlp.add_pipe("cc_units")
         nlp.add_pipe("cc_orgs", config=data)
+        nlp.add_pipe("cc_streets", config=data)
     elif lang == "uk":
         nlp = spacy.blank("uk")
         nlp.add_pipe("sentencizer")
@@ -83,6 +85,7 @@ def load_pipeline(lang: str, models_dir: Path) -> Language:
         nlp.add_pipe("cc_gazetteer", config=data)
         nlp.add_pipe("cc_units")
         nlp.add_pipe("cc_orgs", config=data)
+        nlp.add_pipe("cc_streets", config=data)
         nlp.add_pipe("cc_uk_persons", config=data)
     else:
         nlp = spacy.blank("xx")

@@ -41,7 +41,7 @@ class Candidate:
     start: int
     end: int
     label: str  # PERSON | UNIT | PLACE | ORG
-    source: str  # unit | org | gazetteer | rule | stat | generic
+    source: str  # unit | address | org | gazetteer | rule | stat | generic
     method: str
     confidence: float
     key: str = ""  # set by rules that know the entity (gazetteer id, unit key, organisation key)

@@ -1,6 +1,6 @@
 """``cc_merge``: resolves overlapping candidates into ``doc.ents`` and ``doc._.cc_mentions``.
 
-Precedence: unit rules > organisation rules > gazetteer > statistical models > generic rules; among
+Precedence: unit rules > street addresses > organisation rules > gazetteer > statistical models > generic rules; among
 equals the longer span wins. Two exceptions keep a statistical span over a gazetteer match inside it:
 a PERSON containing a place whose name is also a personal name ("Володимир Петренко", Володимир being a
 town) and an ORG whose other words name an institution ("Ministry of Defence of Ukraine", "Mariupol
@@ -23,13 +23,13 @@ from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.components.candidate import Candidate, doc_lang
 from nlp.components.name_rules import CYR_TITLE_WORD, NameWords, name_words
 from nlp.components.organisations import institution_heads
-from nlp.components.surname_echo import echo_surnames
+from nlp.components.surname_echo import echo_given_names, echo_surnames
 from nlp.normalize import MORPH_LANGS, parse_word
 
 __all__ = ["make_merge"]
 
 # Merge priority by source.
-_PRIORITY = {"unit": 5.0, "org": 4.0, "gazetteer": 3.0, "rule": 2.5, "stat": 2.0, "generic": 1.0}
+_PRIORITY = {"unit": 5.0, "address": 4.5, "org": 4.0, "gazetteer": 3.0, "rule": 2.5, "stat": 2.0, "generic": 1.0}
 _BUMPED = 3.5  # a statistical span allowed to override a gazetteer span inside it
 
 # "Слава Україні!", "Glory to Ukraine": a salute, not a mention of the country.
@@ -165,6 +165,7 @@ def make_merge(nlp: Language, name: str, models_dir: str):
         ]
         lang = doc_lang(doc)
         taken = echo_surnames(_absorb_places(_resolve(candidates, text, heads), text, lang), text, lang)
+        taken = echo_given_names(taken, text, lang)
         doc._.cc_mentions = taken
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in taken]
         doc.ents = filter_spans([s for s in spans if s is not None])

@@ -8,6 +8,10 @@ form of a surname of a full name found in the same text becomes a PERSON (method
 and a one-word place or generic organisation on exactly that word yields to it. A surname right beside a
 person found by given names only ("Остапа Богдановича Кравчишина", "Кравчишина Остапа") completes that
 person instead of standing apart. Identity resolution then joins it to the full name.
+
+Likewise a first name alone ("Олена каже", "Олені") is the person named in full with it, when exactly one
+full name in the text has that first name (``echo_given_names``; method ``person-rule:echo-given``); with
+two (Олена Гаврилюк and Олена Коваль) it stays unmarked, so no lone first name is left without its person.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from dataclasses import replace
 from nlp.components.candidate import CONF_GENERIC, Candidate
 from nlp.normalize import MORPH_LANGS, is_first_name, parse_word
 
-__all__ = ["echo_surnames"]
+__all__ = ["echo_given_names", "echo_surnames"]
 
 _WORD = re.compile(r"(?<![\w'’-])[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’]+(?![\w'’-])")
 _TAIL = re.compile(r"[аеєиіїоуюяйьыэё]+$", re.IGNORECASE)
@@ -135,3 +139,48 @@ def echo_surnames(taken: list[Candidate], text: str, lang: str) -> list[Candidat
         return taken
     out = [replaced.get(i, c) for i, c in enumerate(taken)] + added
     return sorted(out, key=lambda c: c.start)
+
+
+def _first_names(c: Candidate, text: str, lang: str) -> tuple[list[str], str]:
+    """(first names, surname stems) of a full name: "Олена Гаврилюк" → (["Олена"], "гаврилюк")."""
+    words = [w.group(0) for w in _WORD.finditer(text, c.start, c.end)]
+    if len(words) < 2:
+        return [], ""
+    firsts = [w for w in words if is_first_name(w, lang)]
+    rest = [_stem(w).lower() for w in words if w not in firsts and not _given(w, lang)]
+    return (firsts, " ".join(rest)) if firsts and rest else ([], "")
+
+
+def echo_given_names(taken: list[Candidate], text: str, lang: str) -> list[Candidate]:
+    """``taken`` (non-overlapping, in text order) with lone first names added that can mean only one full
+    name of the text."""
+    owners: dict[str, set[str]] = {}
+    for c in taken:
+        if c.label == "PERSON":
+            firsts, surname = _first_names(c, text, lang)
+            for f in firsts:
+                owners.setdefault(f, set()).add(surname)
+    unique = [(f, _stem(f)) for f, surnames in owners.items() if len(surnames) == 1]
+    if not unique:
+        return taken
+    starts = [c.start for c in taken]
+    added: list[Candidate] = []
+    for m in _WORD.finditer(text):
+        if not any(_matches(m.group(0), f, stem) for f, stem in unique):
+            continue
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and taken[k].end > m.start() or k + 1 < len(taken) and taken[k + 1].start < m.end():
+            continue  # inside another mention
+        if _beside_person(taken, k, m.start(), m.end(), text):
+            continue  # part of a name NER cut short: not a lone first name
+        added.append(Candidate(m.start(), m.end(), "PERSON", "rule", "person-rule:echo-given", CONF_GENERIC))
+    return sorted(taken + added, key=lambda c: c.start) if added else taken
+
+
+def _beside_person(taken: list[Candidate], k: int, start: int, end: int, text: str) -> bool:
+    for i in (k, k + 1):
+        if 0 <= i < len(taken) and taken[i].label == "PERSON":
+            gap = text[taken[i].end : start] if i == k else text[end : taken[i].start]
+            if gap and _GAP.fullmatch(gap):
+                return True
+    return False

@@ -48,3 +48,18 @@ def test_regression_echo_split_the_surname_from_given_names_and_lost_the_birth_d
 def test_a_surname_before_given_names_completes_them() -> None:
     people = _people("Остап Кравчишин досі в полоні. Кравчишина Остапа Богдановича внесли до списку.")
     assert ("Кравчишина Остапа Богдановича", "person-rule:uk") in people
+
+
+def test_a_lone_first_name_is_the_one_person_named_in_full_with_it() -> None:
+    from nlp.identity import resolve_in_document
+
+    text = "Олена Гаврилюк возить допомогу. Олені допомагають сусіди."
+    mentions = resolve_in_document(extract_mentions(text, "uk", MODELS))
+    people = {m.surface: m for m in mentions if m.label == "PERSON"}
+    assert people["Олені"].method == "person-rule:echo-given"
+    assert people["Олені"].key == people["Олена Гаврилюк"].key
+
+
+def test_a_first_name_two_full_names_share_stays_unresolved() -> None:
+    people = _people("Олена Гаврилюк і Олена Коваль приїхали. Олені допомагають сусіди.")
+    assert not [p for p in people if p[1] == "person-rule:echo-given"]
