@@ -383,6 +383,10 @@ def _merge_facilities(entries: dict[str, Entry], facilities_csv: Path) -> None:
                 uk = [a for a, k in kinds if k in ("uk", "both")]
                 target.ru = target.ru or (ru[0] if ru else "")
                 target.uk = target.uk or (uk[0] if uk else "")
+                # A display name given in the row corrects GeoNames' (Відень, not "Вена", for Vienna in uk).
+                target.uk = row["uk"] or target.uk
+                target.ru = row["ru"] or target.ru
+                target.alternates |= {n for n in (row["uk"], row["ru"]) if n}
                 continue
             entries[row["id"]] = Entry(
                 row["id"],
@@ -390,6 +394,7 @@ def _merge_facilities(entries: dict[str, Entry], facilities_csv: Path) -> None:
                 row["en"],
                 row["uk"],
                 row["ru"],
+                country=row.get("country") or "UA",  # a foreign row names its country (Kraków: PL)
                 population=0,
                 priority=2,
                 alternates=alternates,
