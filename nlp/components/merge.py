@@ -146,9 +146,49 @@ def _absorb_places(taken: list[Candidate], text: str, lang: str) -> list[Candida
     return out
 
 
+_CAPS = re.compile(r"[А-ЯІЇЄҐЁ]{2,6}")
+# A regional adjective right before an abbreviation: "Диканської РДА", "Тернопільського ОТВ АМКУ".
+_REGIONAL_BEFORE = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’-]*(?:ськ|цьк|зьк)[а-яіїєґ]{1,3} $")
+
+
+def _join_abbreviations(taken: list[Candidate], text: str, lang: str) -> list[Candidate]:
+    """Abbreviations that name one body together are one organisation ("ГУ ДСНС", "ОТВ АМКУ"), and so is a
+    regional adjective before them ("Диканської РДА"): the span and key are then the whole name's."""
+    if lang not in MORPH_LANGS:
+        return taken
+    out: list[Candidate] = []
+    for c in taken:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "ORG"
+            and c.label == "ORG"
+            and text[prev.end : c.start] == " "
+            and _CAPS.fullmatch(text[c.start : c.end].split()[0])
+            and _CAPS.fullmatch(text[prev.start : prev.end].split()[-1])
+        ):
+            out[-1] = replace(prev, end=c.end, key="", name="")
+            continue
+        if c.label == "ORG" and _CAPS.fullmatch(text[c.start : c.end].split()[0]):
+            m = _REGIONAL_BEFORE.search(text, max(0, c.start - 40), c.start)
+            if m and (prev is None or prev.end <= m.start()):
+                c = replace(c, start=m.start(), key="", name="")
+        out.append(c)
+    return out
+
+
 def _genitive(place: str, lang: str) -> bool:
+    """The place is in the genitive: its last word ("Херсонської області"), or its first when the name ends
+    in an indeclinable or nominative word ("Автономної Республіки Крим")."""
     words = place.split()
-    return bool(words) and any(p.tag.case == "gent" for p in parse_word(words[-1], lang))
+    if not words:
+        return False
+    last = {p.tag.case for p in parse_word(words[-1], lang)}
+    if "gent" in last:
+        return True
+    # "Республики Крим" yes; "Ирландской Республикой" (instrumental) no.
+    first = {p.tag.case for p in parse_word(words[0], lang)}
+    return len(words) > 1 and last <= {"nomn", "accs", None} and "gent" in first
 
 
 @Language.factory("cc_merge", default_config={"models_dir": str(DEFAULT_MODELS_DIR)})
@@ -164,7 +204,8 @@ def make_merge(nlp: Language, name: str, models_dir: str):
             if not (c.label == "PLACE" and _SLOGAN.search(text, max(0, c.start - 12), c.start))
         ]
         lang = doc_lang(doc)
-        taken = echo_surnames(_absorb_places(_resolve(candidates, text, heads), text, lang), text, lang)
+        taken = _join_abbreviations(_absorb_places(_resolve(candidates, text, heads), text, lang), text, lang)
+        taken = echo_surnames(taken, text, lang)
         taken = echo_given_names(taken, text, lang)
         doc._.cc_mentions = taken
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in taken]

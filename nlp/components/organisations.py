@@ -100,10 +100,18 @@ def _legal_and_abbreviations(models_dir: str) -> tuple[re.Pattern[str], _Abbrevi
         r"|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”])"
     )
     # The form, then maybe a second abbreviation of the kind of business: ТОВ НПП «Укргазгеоавтоматика».
-    legal = re.compile(rf"(?<![\w-])(?:{forms})(?:\s+[А-ЯІЇЄҐ]{{2,5}})?\s*{quoted}")
+    # Or any abbreviation the dictionary knows only as one, right before a quoted name: АК «Харківобленерго»,
+    # ІАЦ «Спейс-Інформ» (checked in _rule_candidates).
+    legal = re.compile(
+        rf"(?<![\w-])(?:(?P<form>{forms})|(?P<abbr>[А-ЯІЇЄҐ]{{2,6}}))(?:\s+[А-ЯІЇЄҐ]{{2,5}})?\s*{quoted}"
+    )
     abbr = data["abbreviations"]
     caps = re.compile(rf"(?<![\w-])[А-ЯІЇЄҐЁ]{{{abbr['min']},{abbr['max']}}}(?![\w-])")
     return legal, _Abbreviations(caps, frozenset(abbr["languages"]), frozenset(abbr["not"]))
+
+
+# After an abbreviation, a company's quoted name starts with a capital or a digit.
+_QUOTED_NAME_START = re.compile(r"(?:\s+[А-ЯІЇЄҐ]{2,5})?\s*[«\"“„]+[A-ZА-ЯІЇЄҐЁ0-9]")
 
 
 def _only_an_abbreviation(word: str, lang: str) -> bool:
@@ -122,6 +130,12 @@ def _rule_candidates(text: str, lang: str, models_dir: str) -> list[Candidate]:
     legal, abbr = _legal_and_abbreviations(models_dir)
     found = []
     for m in legal.finditer(text):
+        if m.group("abbr") and (
+            m.group("abbr") in abbr.excluded
+            or not _only_an_abbreviation(m.group("abbr"), lang)
+            or not _QUOTED_NAME_START.match(text, m.end("abbr"))
+        ):
+            continue  # ФРГ "заложницей": a quoted word, no company's name
         canonical = " ".join(m.group(0).split())
         found.append(
             Candidate(

@@ -79,3 +79,38 @@ def test_regression_the_kremlin_and_media_outlets_were_persons_in_english() -> N
     found = _found("The Kremlin said the talks would go on, Politico reported, citing Interfax.", "en")
     assert {("ORG", "Kremlin"), ("ORG", "Politico"), ("ORG", "Interfax")} <= found
     assert ("ORG", "Кремле") in _found("В Кремле заявили, что обмен продолжится.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Угоду підписали АК «Вигаданобленерго» та міська рада.", "АК «Вигаданобленерго»"),
+        ("Рішення Диканської РДА оскаржили.", "Диканської РДА"),
+        ("Штраф наклало Тернопільське ОТВ АМКУ.", "Тернопільське ОТВ АМКУ"),
+        ("Рятувальники ГУ ДСНС України прибули.", "ГУ ДСНС України"),
+        ("Рішення Верховної Ради Автономної Республіки Крим скасовано.", "Верховної Ради Автономної Республіки Крим"),
+    ],
+)
+def test_organisations_keep_their_whole_name_on_real_text(text: str, surface: str) -> None:
+    assert ("ORG", surface) in _found(text)
+
+
+def test_a_quoted_common_word_after_an_abbreviation_is_no_company() -> None:
+    found = _found('Сделка ЕС с Ирландской Республикой сделала ФРГ "заложницей" России.', "ru")
+    assert not [s for label, s in found if label == "ORG" and "заложницей" in s]
+    assert ("PLACE", "Ирландской Республикой") in found
+
+
+def test_the_ministry_of_health_is_one_node_across_languages_and_forms() -> None:
+    keys = {
+        m.key
+        for text, lang in [
+            ("МОЗ повідомило про нові випадки.", "uk"),
+            ("Міністерство охорони здоров'я України повідомило.", "uk"),
+            ("Минздрав Украины сообщил.", "ru"),
+            ("Ukraine's Health Ministry said.", "en"),
+        ]
+        for m in extract_mentions(text, lang, MODELS)
+        if m.label == "ORG"
+    }
+    assert keys == {"org:moh-ukraine"}
