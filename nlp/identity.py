@@ -161,14 +161,20 @@ def _resolved(m: Mention, full: dict[str, dict[str, str]], by_given: dict[str, d
         return m
     if ident.surname_key is None:
         # A first name alone ("Олена") is the one full name of the document with that first name.
-        candidates = by_given.get(ident.given_key or "", {})
-        if len(candidates) != 1:
-            return m
-        ((key, name),) = candidates.items()
-        return replace(m, key=key, name=name, resolved_from=m.key)
+        return _by_given(m, by_given.get(ident.given_key or "", {}))
     candidates = full.get(ident.surname_key, {})
+    if not candidates and " " not in m.name.strip() and not ident.has_initial_only:
+        # One word no full name has as its surname may be a first name our lists lack ("Асия" of Асия Биби).
+        return _by_given(m, by_given.get(ident.surname_key, {}))
     if ident.has_initial_only:
         candidates = {k: n for k, n in candidates.items() if (identity_of(k, n).given_key or "")[:1] == ident.given_key}
+    if len(candidates) != 1:
+        return m
+    ((key, name),) = candidates.items()
+    return replace(m, key=key, name=name, resolved_from=m.key)
+
+
+def _by_given(m: Mention, candidates: dict[str, str]) -> Mention:
     if len(candidates) != 1:
         return m
     ((key, name),) = candidates.items()

@@ -148,3 +148,15 @@ def test_regression_a_short_surname_read_as_an_initial_kept_bare_surnames_apart(
     in its own document."""
     mentions, n = _resolved([_mention("Тереза Мей", "uk"), _mention("Мей", "uk")])
     assert n == 1 and mentions[1].key == mentions[0].key
+
+
+def test_a_first_name_our_lists_lack_resolves_to_the_one_full_name_with_it() -> None:
+    def person(name: str, key: str, start: int) -> Mention:
+        return Mention("PERSON", start, start + len(name), name, name, key, name, 0.9, "test")
+
+    full, lone = person("Асия Биби", "asa b", 0), person("Асия", "asa", 20)
+    resolved = resolve_in_document([full, lone])
+    assert resolved[1].key == "asa b" and resolved[1].resolved_from == "asa"
+    # Two full names with that first name: no guess.
+    other = person("Асия Хан", "asa Hn", 40)
+    assert resolve_in_document([full, other, lone])[2].key == "asa"
