@@ -228,31 +228,39 @@ def _person_readings(word: str, lang: str) -> tuple[_Reading, ...]:
     readings.extend(_feminine_ia_readings(word, lang, readings))
     readings.sort(key=lambda r: -r.score)
     readings = readings[:_MAX_READINGS]
-    readings.append(_Reading("asis", None, None, None, 0.0))
+    # A Ukrainian word in -і that no dictionary knows as a name is a foreign indeclinable name (Бібі, Різві),
+    # not a case form of a guessed "Біба": as written first.
+    foreign = lang == "uk" and word[-1:] == "і" and not any(r.parse is not None and r.parse.is_known for r in readings)
+    asis = max((r.score for r in readings), default=0.0) + 0.01 if foreign and word[:1].isupper() else 0.0
+    readings.append(_Reading("asis", None, None, None, asis))
     return tuple(readings)
 
 
-# A woman's first name in -ия the Russian dictionary lacks reads as the genitive of a rare man's name in -ий
-# ("Асия Биби" -> "Асий"). Endings of the -ия declension: (ending, cases it marks).
-_IA_ENDINGS = (("ия", ("nomn",)), ("ии", ("gent", "datv", "loct")), ("ию", ("accs",)), ("ией", ("ablt",)))
+# A woman's first name in -ия / -ія the dictionary lacks reads as the genitive of a rare man's name in -ий / -ій
+# ("Асия Биби" -> "Асий", "Асії Бібі" -> "Асій"). Endings of the -ия declension: (ending, cases it marks).
+_IA_ENDINGS = {
+    "ru": (("ия", ("nomn",)), ("ии", ("gent", "datv", "loct")), ("ию", ("accs",)), ("ией", ("ablt",))),
+    "uk": (("ія", ("nomn",)), ("ії", ("gent", "datv", "loct")), ("ію", ("accs",)), ("ією", ("ablt",))),
+}
+_IA_MASCULINE = {"ru": "ий", "uk": "ій"}
 
 
 def _feminine_ia_readings(word: str, lang: str, readings: list[_Reading]) -> list[_Reading]:
     """Feminine first-name readings of ``word`` when its only first-name readings are an unknown man's name in
     -ий: "Асии" is then Асия's genitive, not Асий's locative. A man's name the project lists (Дмитрия,
     Юрия) keeps its reading."""
-    if lang != "ru" or not word[:1].isupper():
+    if lang not in _IA_ENDINGS or not word[:1].isupper():
         return []
     names = [r for r in readings if r.role == "Name"]
     if not names or any(r.gender != "masc" for r in names):
         return []
     lemmas = {r.parse.normal_form for r in names if r.parse is not None}
-    if not all(lemma.endswith("ий") for lemma in lemmas) or lemmas & first_names().cyrillic:
+    if not all(lemma.endswith(_IA_MASCULINE[lang]) for lemma in lemmas) or lemmas & first_names().cyrillic:
         return []
     low = word.lower()
-    for ending, cases in _IA_ENDINGS:
+    for ending, cases in _IA_ENDINGS[lang]:
         if low.endswith(ending):
-            nominative = word[: -len(ending)] + "ия"
+            nominative = word[: -len(ending)] + _IA_ENDINGS[lang][0][0]
             best = max(r.score for r in names) + 0.1
             return [_Reading("Name", case, "femn", None, best, nominative) for case in cases]
     return []

@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.components.candidate import Candidate, doc_lang
+from nlp.components.name_completion import complete_names
 from nlp.components.name_rules import CYR_TITLE_WORD, NameWords, name_words
 from nlp.components.organisations import institution_heads
 from nlp.components.surname_echo import echo_given_names, echo_surnames
@@ -205,7 +206,7 @@ def make_merge(nlp: Language, name: str, models_dir: str):
         ]
         lang = doc_lang(doc)
         taken = _join_abbreviations(_absorb_places(_resolve(candidates, text, heads), text, lang), text, lang)
-        taken = echo_surnames(taken, text, lang)
+        taken = echo_surnames(complete_names(taken, text, lang), text, lang)
         taken = echo_given_names(taken, text, lang)
         doc._.cc_mentions = taken
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in taken]
