@@ -48,6 +48,7 @@ __all__ = [
     "identity_of",
     "links_between",
     "resolve_in_document",
+    "scope_lone_first_names",
     "surname_probes",
 ]
 
@@ -102,6 +103,7 @@ def identity_of(key: str, name: str, birth_date: str | None = None) -> Identity:
     (list order "Surname Given Patronymic"), otherwise the first word (news order "Given Surname").
     """
     name_fold, _, key_date = key.partition("|")
+    name_fold = name_fold.partition("@")[0]  # a lone first name keyed to its document (scope_lone_first_names)
     tokens = name_fold.split()
     birth_date = birth_date or key_date or None
     given: str | None = None
@@ -172,6 +174,20 @@ def _resolved(m: Mention, full: dict[str, dict[str, str]], by_given: dict[str, d
         return m
     ((key, name),) = candidates.items()
     return replace(m, key=key, name=name, resolved_from=m.key)
+
+
+def scope_lone_first_names(mentions: list[Mention], scope: str) -> list[Mention]:
+    """A first name alone that no full name of its document explains ("Олена", "Роман") is keyed to that
+    document (``alna@<scope>``): two documents' Оленas are not one person on a first name's evidence. Run
+    after :func:`resolve_in_document`; ``scope`` is the document's id (deterministic)."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "PERSON" and "@" not in m.key:
+            ident = identity_of(m.key, m.name)
+            if ident.surname_key is None and ident.given_key and not ident.has_full_name and ident.birth_date is None:
+                m = replace(m, key=f"{m.key}@{scope}", resolved_from=m.resolved_from or m.key)
+        out.append(m)
+    return out
 
 
 def _by_given(m: Mention, candidates: dict[str, str]) -> Mention:

@@ -24,6 +24,7 @@ Figures, per label (PERSON, PLACE, ORG) and micro over the three:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from crosscheck.records.facts import Mention
 from nlp.extract import extract_mentions
-from nlp.identity import identity_of, resolve_in_document
+from nlp.identity import identity_of, resolve_in_document, scope_lone_first_names
 
 LABELS = ("PERSON", "PLACE", "ORG")
 ALL = "ALL"
@@ -113,7 +114,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 def document_mentions(text: str, lang: str, models_dir: Path) -> tuple[list[Mention], list[Mention]]:
     """The mentions of one text as the ingest finds them on a page: as extracted, and after resolution."""
     placed = [replace(m, page=1, language=lang) for m in extract_mentions(text, lang, models_dir)]
-    return placed, resolve_in_document(placed)
+    scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]  # as the ingest keys it: by content
+    return placed, scope_lone_first_names(resolve_in_document(placed), scope)
 
 
 def score_document(doc: dict, models_dir: Path, scores: FileScores) -> None:

@@ -112,3 +112,19 @@ def test_namesakes_stay_apart_and_a_bare_surname_is_only_possibly_either(real_te
         b=by_name["Ігор Гаврилюк"]["key"],
     )
     assert between == []  # different first names: different people
+
+
+def test_a_lone_first_name_in_two_documents_is_two_people(real_text_graph: Rows) -> None:
+    found = real_text_graph(
+        """MATCH (d:Document)-[m:MENTIONS]->(p:Person) WHERE m.surface = 'Тарас'
+           RETURN d.file_name AS doc, d.doc_id AS doc_id, p.key AS key, m.resolved_from AS resolved_from"""
+    )
+    assert {f["doc"] for f in found} == {"note-a-uk.txt", "note-b-uk.txt"}
+    assert len({f["key"] for f in found}) == 2
+    for f in found:
+        assert f["key"] == f"{f['resolved_from']}@{f['doc_id'][:12]}"
+    links = real_text_graph(
+        "MATCH (a:Person)-[r:POSSIBLY_SAME_AS]-(b:Person) WHERE a.key IN $keys RETURN r.reason AS reason",
+        keys=[f["key"] for f in found],
+    )
+    assert links == []

@@ -160,3 +160,15 @@ def test_a_first_name_our_lists_lack_resolves_to_the_one_full_name_with_it() -> 
     # Two full names with that first name: no guess.
     other = person("Асия Хан", "asa Hn", 40)
     assert resolve_in_document([full, other, lone])[2].key == "asa"
+
+
+def test_a_lone_first_name_is_keyed_to_its_document_and_compared_with_no_one() -> None:
+    from nlp.identity import scope_lone_first_names
+
+    lone = Mention("PERSON", 0, 5, "Тарас", "Тарас", "trs", "Тарас", 0.8, "test")
+    full = Mention("PERSON", 10, 27, "Тарас Вигаданчук", "Тарас Вигаданчук", "trs vHdnCk", "Тарас Вигаданчук", 0.8, "t")
+    scoped = scope_lone_first_names([lone, full], "0123456789ab")
+    assert scoped[0].key == "trs@0123456789ab" and scoped[0].resolved_from == "trs"
+    assert scoped[1].key == "trs vHdnCk"  # a full name keeps its key
+    ident = identity_of(scoped[0].key, "Тарас")
+    assert (ident.name_fold, ident.surname_key, ident.given_key) == ("trs", None, "trs")
