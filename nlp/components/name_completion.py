@@ -28,13 +28,21 @@ _NEXT_WORD = re.compile(
     r"[ \t]+([A-ZА-ЯІЇЄҐЁ](?:['’][A-ZА-ЯІЇЄҐЁ])?[a-zа-яіїєґё'’]+(?:-[A-ZА-ЯІЇЄҐЁа-яіїєґё][a-zа-яіїєґё'’]+)?)(?![\w'’-])"
 )
 _GAP = re.compile(r"[ \t]+")
+_HYPHEN_BEFORE = re.compile(r"(?<![\w'’-])[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’]+-$")
 _PREV_WORD = re.compile(r"(?<![\w'’-])([A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’]+)[ \t]+$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n«\"“„(—–-]\s*)$")
 
 
+def _first_name(word: str, lang: str) -> bool:
+    """A first name by the project's list or the dictionary (Хосеп, Свен, Джейкоб: the dictionary knows them)."""
+    if is_first_name(word, lang):
+        return True
+    return lang in MORPH_LANGS and any("Name" in p.tag.grammemes for p in parse_word(word, lang) if p.is_known)
+
+
 def _first_names_only(c: Candidate, text: str, lang: str) -> bool:
     words = text[c.start : c.end].split()
-    return c.label == "PERSON" and 1 <= len(words) <= 2 and all(is_first_name(w, lang) for w in words)
+    return c.label == "PERSON" and 1 <= len(words) <= 2 and all(_first_name(w, lang) for w in words)
 
 
 def _ordinary(word: str, lang: str) -> bool:
@@ -91,6 +99,10 @@ def complete_names(taken: list[Candidate], text: str, lang: str) -> list[Candida
                 start = m.start()
             if start < c.start:
                 c = replace(c, start=start, key="", name="")
+        # "Жан-Клодом Юнкером" found from "Клодом": the hyphenated first part belongs to the name.
+        hyphen = _HYPHEN_BEFORE.search(text, max(0, c.start - 20), c.start) if c.label == "PERSON" else None
+        if hyphen and (not out or out[-1].end <= hyphen.start()):
+            c = replace(c, start=hyphen.start(), key="", name="")
         out.append(c)
         i += 1
     return out

@@ -34,3 +34,8 @@ def test_a_place_or_a_sentence_start_before_a_surname_is_not_taken() -> None:
 def test_a_womans_first_name_in_ia_is_no_mans_name_in_ii_in_ukrainian() -> None:
     assert normalize_person("Асії Бібі", "uk").startswith("Асія ")
     assert normalize_person("Юрія Байрактара", "uk") == "Юрій Байрактар"  # a listed man's name keeps its reading
+
+
+def test_first_names_the_dictionary_knows_and_hyphenated_first_parts_complete_the_name() -> None:
+    people = _people("Глава МЗС Хосеп Борель заявив, що Жан-Клодом Юнкером і Джейкоб Ріс-Могг задоволені.")
+    assert {"Хосеп Борель", "Жан-Клодом Юнкером", "Джейкоб Ріс-Могг"} <= set(people)
