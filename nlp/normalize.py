@@ -300,6 +300,20 @@ def _inflect(reading: _Reading, gender: str | None) -> str | None:
     return None
 
 
+# Letters a dictionary lemma may carry that the surface did not: ё for е (Елкина -> Ёлкин), ґ for г.
+_ADDED_LETTERS = (("ё", "е"), ("ґ", "г"))
+
+
+def _no_added_letters(word: str | None, token: str) -> str | None:
+    if word is None:
+        return None
+    low = token.lower()
+    for added, plain in _ADDED_LETTERS:
+        if added in word.lower() and added not in low:
+            word = word.replace(added, plain).replace(added.upper(), plain.upper())
+    return word
+
+
 _TOKEN_STRIP = "\"'«»„“”‘’()[]{},;:!?"
 # An initial run into the surname: "Т.Мей", "Дж.Хант", "С.Барклі" are "Т. Мей", "Дж. Хант", "С. Барклі".
 _GLUED_INITIAL = re.compile(r"(?<![\w'’-])([A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё]?\.)(?=[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’])")
@@ -341,7 +355,11 @@ def normalize_person(surface: str, lang: str) -> str:
     case = next((r.case for r in best if r.case), None)
     words = []
     for token, reading in zip(tokens, best, strict=True):
-        word = _inflect(reading, gender)
+        if reading.parse is not None and reading.case == "nomn" and reading.gender in (gender, None):
+            # Already the nominative: as written, never a lemma's letters (Ашіг, not Ашіґ; Елкин, not Ёлкин).
+            words.append(display_case(token.lower()) if token.isupper() else token)
+            continue
+        word = _no_added_letters(_inflect(reading, gender), token)
         if word is None and reading.role == "asis" and any(r.role == "Name" for r in best):
             word = _foreign_surname_nominative(token, case, gender)
         words.append(display_case(word) if word else token)

@@ -96,6 +96,18 @@ def _name_then_unknown(tokens: list[Token], run: list[int], roles: list[frozense
     return bool(CYR_TITLE_WORD.match(second)) and roles[1] <= {"common"} and places.forms.get(form_key(second)) is None
 
 
+def _two_unknown_words(tokens: list[Token], run: list[int], roles: list[frozenset[str]], places: Gazetteer) -> bool:
+    """Two capitalised words inside a sentence that no dictionary knows and that name no place: a foreign
+    name in Ukrainian spelling ("Раніл Джаявардена", "Ашіг Масіх")."""
+    if len(run) != 2 or any(roles) or tokens[run[0]].is_sent_start:
+        return False
+    prev = tokens[run[0] - 1].text if run[0] > 0 else ""
+    if not prev or prev in _SENTENCE_END_BEFORE:
+        return False
+    texts = [tokens[k].text for k in run]
+    return all(CYR_TITLE_WORD.match(t) and places.forms.get(form_key(t)) is None for t in texts)
+
+
 def _find_persons(doc: Doc, words: NameWords, places: Gazetteer) -> list[Candidate]:
     found: list[Candidate] = []
     tokens = list(doc)
@@ -108,6 +120,8 @@ def _find_persons(doc: Doc, words: NameWords, places: Gazetteer) -> list[Candida
         roles = [_roles_of(tokens[k].text, words) for k in run]
         if _name_then_unknown(tokens, run, roles, places):
             roles[1] = roles[1] | {"surnlike"}
+        elif _two_unknown_words(tokens, run, roles, places):
+            roles = [frozenset({"Name"}), frozenset({"surnlike"})]
         # Trim words that cannot be part of a name at the edges (a capitalised first word of a sentence).
         lo, hi = 0, len(run)
         while lo < hi and not roles[lo] & NAME_ROLES:

@@ -22,8 +22,8 @@ pytestmark = pytest.mark.integration
 # grouping them with "Тереза Мей", as it should, counts as wrong; without them precision is 0.997.
 FLOORS: dict[str, dict[str, float]] = {
     "slavicner_dev_uk.jsonl": {
-        **{"PERSON": 0.88, "PLACE": 0.86, "ORG": 0.77, "ALL": 0.83},
-        **{"lemma": 0.95, "group_p": 0.85, "group_r": 0.87},
+        **{"PERSON": 0.89, "PLACE": 0.86, "ORG": 0.77, "ALL": 0.83},
+        **{"lemma": 0.935, "group_p": 0.85, "group_r": 0.87},
     },
     "slavicner_dev_ru.jsonl": {
         **{"PERSON": 0.91, "PLACE": 0.93, "ORG": 0.82, "ALL": 0.89},

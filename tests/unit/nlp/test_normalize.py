@@ -315,3 +315,17 @@ def test_regression_a_womans_name_in_ia_read_as_a_mans_in_ii(surface: str, nomin
     """Issue 10: "Асии Биби" came out as "Асий Биби": the Russian dictionary knows only a rare man's name Асий,
     whose genitive is spelled like the woman's name."""
     assert normalize_person(surface, "ru") == nominative
+
+
+@pytest.mark.parametrize(
+    ("surface", "lang", "expected"),
+    [
+        ("Ашіг Масіх", "uk", "Ашіг Масіх"),  # the guesser's lemma "Ашіґ" added a letter
+        ("Елкин", "ru", "Елкин"),  # the dictionary's lemma "Ёлкин" added one
+        ("Олега Елкина", "ru", "Олег Елкин"),
+        ("Олега Ёлкина", "ru", "Олег Ёлкин"),  # written with ё: kept
+        ("ТАРАС ШЕВЧЕНКО", "uk", "Тарас Шевченко"),
+    ],
+)
+def test_regression_normalisation_added_letters_the_surface_lacked(surface: str, lang: str, expected: str) -> None:
+    assert normalize_person(surface, lang) == expected

@@ -39,3 +39,9 @@ def test_a_womans_first_name_in_ia_is_no_mans_name_in_ii_in_ukrainian() -> None:
 def test_first_names_the_dictionary_knows_and_hyphenated_first_parts_complete_the_name() -> None:
     people = _people("Глава МЗС Хосеп Борель заявив, що Жан-Клодом Юнкером і Джейкоб Ріс-Могг задоволені.")
     assert {"Хосеп Борель", "Жан-Клодом Юнкером", "Джейкоб Ріс-Могг"} <= set(people)
+
+
+def test_two_words_no_dictionary_knows_inside_a_sentence_are_a_foreign_name() -> None:
+    people = _people("З посад пішли міністр юстиції Раніл Джаявардена, а суд виправдав Ашіг Масіх.")
+    assert {"Раніл Джаявардена", "Ашіг Масіх"} <= set(people)
+    assert "Раніл Джаявардена" not in _people("Раніл Джаявардена.")  # a heading alone: no evidence
