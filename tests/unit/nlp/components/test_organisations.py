@@ -114,3 +114,18 @@ def test_the_ministry_of_health_is_one_node_across_languages_and_forms() -> None
         if m.label == "ORG"
     }
     assert keys == {"org:moh-ukraine"}
+
+
+def test_energy_companies_are_one_organisation_in_any_case_and_language() -> None:
+    found = {
+        (m.surface, m.key)
+        for text, lang in [
+            ("Нафтогаз виграв у Газпрому в Стокгольмському арбітражі.", "uk"),
+            ("Газпром заплатил Нафтогазу Украины.", "ru"),
+            ("Naftogaz and Gazprom settled.", "en"),
+        ]
+        for m in extract_mentions(text, lang, MODELS)
+        if m.label == "ORG"
+    }
+    assert {key for _, key in found} == {"org:naftogaz", "org:gazprom", "org:stockholm-arbitration"}
+    assert ("Нафтогазу Украины", "org:naftogaz") in found
