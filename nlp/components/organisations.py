@@ -208,10 +208,11 @@ def _quoted_names(text: str, lang: str, models_dir: str) -> list[Candidate]:
     return found
 
 
-# A name written in Latin letters in Cyrillic text: Ryanair, Nord Stream 2 AG, Sky News, The Guardian.
-_LATIN_NAME = re.compile(
-    r"(?<![\w-])[A-Z][A-Za-z&'’.-]*[A-Za-z](?:[ \t]+(?:[A-Z][A-Za-z&'’.-]*[A-Za-z]|\d{1,4}|AG))*(?![\w-])"
-)
+# A name written in Latin letters in Cyrillic text: Ryanair, Nord Stream 2 AG, Nord Stream-2, Sky News, Welt am
+# Sonntag. A number after it only as one digit ("Ryanair 28" is the airline and a count).
+_LATIN_WORD = r"[A-Z][A-Za-z&'’.-]*[A-Za-z](?:-\d)?"
+_LATIN_CONNECTOR = r"(?:(?:am|of|de|der|von|la|du|and|&)[ \t]+)?"
+_LATIN_NAME = re.compile(rf"(?<![\w-]){_LATIN_WORD}(?:[ \t]+{_LATIN_CONNECTOR}(?:{_LATIN_WORD}|\d(?!\d)|AG))*(?![\w-])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 

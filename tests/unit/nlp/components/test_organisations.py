@@ -129,3 +129,8 @@ def test_energy_companies_are_one_organisation_in_any_case_and_language() -> Non
     }
     assert {key for _, key in found} == {"org:naftogaz", "org:gazprom", "org:stockholm-arbitration"}
     assert ("Нафтогазу Украины", "org:naftogaz") in found
+
+
+def test_latin_names_keep_their_connectors_and_model_number_but_not_a_count() -> None:
+    found = _found("Газета Welt am Sonntag пише про Nord Stream-2, а Ryanair 28 рейсів скасувала.")
+    assert {("ORG", "Welt am Sonntag"), ("ORG", "Nord Stream-2"), ("ORG", "Ryanair")} <= found
