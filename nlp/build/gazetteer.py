@@ -36,6 +36,7 @@ from nlp.build.inflect import (
     forms_any_language,
     is_adjective,
     is_common_word,
+    is_function_word,
     is_known_word,
     is_ordinary_word,
     is_person_like,
@@ -422,6 +423,11 @@ def _drop_common_words(entries: dict[str, Entry]) -> list[Entry]:
                 if small and entry.kind == "settlement" and entry.priority < 2:
                     continue  # villages (Час, Старий, Мирне); register cities and curated places stay
                 entry.common = entry.population < NEVER_COMMON_POPULATION
+        elif entry.kind == "country" and entry.country != "UA":
+            # Того, Мали open sentences as words ("Того ж дня", "Мали б"): a country so named matches inside a
+            # sentence only, however many people live there. Not Катар or Панама: nouns open sentences as names.
+            single = [n for n in (entry.uk, entry.ru) if n and " " not in n]
+            entry.common = any(is_function_word(n) for n in single)
         kept.append(entry)
     return sorted(kept, key=lambda e: e.id)
 

@@ -24,6 +24,7 @@ __all__ = [
     "inflected_forms",
     "is_adjective",
     "is_common_word",
+    "is_function_word",
     "is_known_word",
     "is_ordinary_word",
     "is_person_like",
@@ -206,6 +207,16 @@ def is_person_like(name: str) -> bool:
         for lang in ("uk", "ru")
         for p in parse_word(word, lang)
     )
+
+
+def is_function_word(word: str) -> bool:
+    """The uk or ru dictionary knows the lower-cased word as something other than a noun or adjective: a
+    pronoun, verb, adverb, conjunction ("Того", "Мали")."""
+    low = word.lower()
+    for lang in ("uk", "ru"):
+        if any(p.is_known and p.tag.POS in _NON_NOUN_POS - {"ADJF", "PRTF"} for p in parse_word(low, lang)):
+            return True
+    return False
 
 
 def is_ordinary_word(form: str, bases: set[str]) -> bool:

@@ -178,6 +178,23 @@ def _join_abbreviations(taken: list[Candidate], text: str, lang: str) -> list[Ca
     return out
 
 
+# "Західної України", "Східній Європі", "Южной Америки": a capitalised point of the compass names a region.
+_COMPASS_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:Східн|Західн|Північн|Південн|Центральн|Восточн|Западн|Северн|Южн)[а-яіїєґ]{1,3}[ \t]+$"
+)
+
+
+def _compass_regions(taken: list[Candidate], text: str) -> list[Candidate]:
+    """A place after a capitalised point of the compass is that region: one place, its own key."""
+    out: list[Candidate] = []
+    for c in taken:
+        m = _COMPASS_BEFORE.search(text, max(0, c.start - 16), c.start) if c.label == "PLACE" else None
+        if m and (not out or out[-1].end <= m.start()):
+            c = replace(c, start=m.start(), key="", name="")
+        out.append(c)
+    return out
+
+
 def _genitive(place: str, lang: str) -> bool:
     """The place is in the genitive: its last word ("Херсонської області"), or its first when the name ends
     in an indeclinable or nominative word ("Автономної Республіки Крим")."""
@@ -206,7 +223,7 @@ def make_merge(nlp: Language, name: str, models_dir: str):
         ]
         lang = doc_lang(doc)
         taken = _join_abbreviations(_absorb_places(_resolve(candidates, text, heads), text, lang), text, lang)
-        taken = echo_surnames(complete_names(taken, text, lang), text, lang)
+        taken = echo_surnames(complete_names(_compass_regions(taken, text), text, lang), text, lang)
         taken = echo_given_names(taken, text, lang)
         doc._.cc_mentions = taken
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in taken]

@@ -112,3 +112,15 @@ def test_form_key() -> None:
 def test_asset_is_small() -> None:
     path = Path(Settings().models_dir) / GAZETTEER_FILE
     assert path.stat().st_size < 5_000_000
+
+
+def test_regression_a_country_named_like_a_function_word_opened_sentences() -> None:
+    from nlp.extract import extract_mentions
+
+    models = Settings().models_dir
+    found = [
+        (m.label, m.surface)
+        for m in extract_mentions("Того ж дня делегація Того прибула. Катар допоміг.", "uk", models)
+    ]
+    assert ("PLACE", "Того") in found and found.count(("PLACE", "Того")) == 1  # inside the sentence only
+    assert ("PLACE", "Катар") in found  # a noun opening a sentence is still the country

@@ -134,3 +134,8 @@ def test_energy_companies_are_one_organisation_in_any_case_and_language() -> Non
 def test_latin_names_keep_their_connectors_and_model_number_but_not_a_count() -> None:
     found = _found("Газета Welt am Sonntag пише про Nord Stream-2, а Ryanair 28 рейсів скасувала.")
     assert {("ORG", "Welt am Sonntag"), ("ORG", "Nord Stream-2"), ("ORG", "Ryanair")} <= found
+
+
+def test_a_point_of_the_compass_before_a_place_names_a_region() -> None:
+    found = _found("Ситуація у Східній Європі та в Західній Україні змінилася.")
+    assert {("PLACE", "Східній Європі"), ("PLACE", "Західній Україні")} <= found
