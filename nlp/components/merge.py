@@ -195,6 +195,30 @@ def _compass_regions(taken: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
+_OPENING_QUOTE = re.compile(r"[ \t]*[«\"“„]")
+_CLOSING_QUOTE = re.compile(r"[»\"”“]")
+
+
+def _join_quoted_names(taken: list[Candidate], text: str) -> list[Candidate]:
+    """An organisation named by its kind and then its quoted name is one organisation: "Громадська організація
+    «Центр протидії корупції»", "ДТГО «Південно-Західна залізниця»" (quotes kept, as for ТОВ «…»)."""
+    out: list[Candidate] = []
+    for c in taken:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == "ORG"
+            and c.label == "ORG"
+            and c.method == "org-rule:quoted"
+            and _OPENING_QUOTE.fullmatch(text[prev.end : c.start])
+            and (close := _CLOSING_QUOTE.match(text, c.end))
+        ):
+            out[-1] = replace(prev, end=close.end(), key="", name="")
+            continue
+        out.append(c)
+    return out
+
+
 def _genitive(place: str, lang: str) -> bool:
     """The place is in the genitive: its last word ("Херсонської області"), or its first when the name ends
     in an indeclinable or nominative word ("Автономної Республіки Крим")."""
@@ -223,6 +247,7 @@ def make_merge(nlp: Language, name: str, models_dir: str):
         ]
         lang = doc_lang(doc)
         taken = _join_abbreviations(_absorb_places(_resolve(candidates, text, heads), text, lang), text, lang)
+        taken = _join_quoted_names(taken, text)
         taken = echo_surnames(complete_names(_compass_regions(taken, text), text, lang), text, lang)
         taken = echo_given_names(taken, text, lang)
         doc._.cc_mentions = taken

@@ -139,3 +139,8 @@ def test_latin_names_keep_their_connectors_and_model_number_but_not_a_count() ->
 def test_a_point_of_the_compass_before_a_place_names_a_region() -> None:
     found = _found("Ситуація у Східній Європі та в Західній Україні змінилася.")
     assert {("PLACE", "Східній Європі"), ("PLACE", "Західній Україні")} <= found
+
+
+def test_an_organisation_named_by_its_kind_then_its_quoted_name_is_one() -> None:
+    found = _found("Про це повідомило ДТГО «Південно-Західна залізниця», а ДП «Вигаданбуд» мовчало.")
+    assert ("ORG", "ДТГО «Південно-Західна залізниця»") in found
