@@ -48,7 +48,6 @@ __all__ = [
     "identity_of",
     "links_between",
     "resolve_in_document",
-    "scope_lone_first_names",
     "surname_probes",
 ]
 
@@ -103,7 +102,7 @@ def identity_of(key: str, name: str, birth_date: str | None = None) -> Identity:
     (list order "Surname Given Patronymic"), otherwise the first word (news order "Given Surname").
     """
     name_fold, _, key_date = key.partition("|")
-    name_fold = name_fold.partition("@")[0]  # a lone first name keyed to its document (scope_lone_first_names)
+    name_fold = name_fold.partition("@")[0]  # a lone first name keyed to its document (resolve_in_document)
     tokens = name_fold.split()
     birth_date = birth_date or key_date or None
     given: str | None = None
@@ -133,13 +132,17 @@ def identity_of(key: str, name: str, birth_date: str | None = None) -> Identity:
 
 
 # --- in-document resolution ------------------------------------------------------------------------
-def resolve_in_document(mentions: list[Mention]) -> list[Mention]:
+def resolve_in_document(mentions: list[Mention], scope: str | None = None) -> list[Mention]:
     """Give a bare surname (or surname + initial) mention the key of the one full name in the same
     document that it can only mean (``resolved_from`` keeps the key it had); returns the document's
     mentions, resolved ones replaced.
 
     Only unique candidates resolve: two full names with that surname (brothers, or namesakes on a list
     with different birth dates) leave the short mention as its own node.
+
+    ``scope`` (the document's id, when known): a first name alone that no full name explains ("Тарас") is
+    keyed to it (``trs@<scope>``, ``resolved_from`` keeps ``trs``), so two documents' Тарас are not one
+    person on a first name's evidence.
     """
     full: dict[str, dict[str, str]] = defaultdict(dict)  # surname_key -> {key: name}
     by_given: dict[str, dict[str, str]] = defaultdict(dict)  # given_key -> {key: name}
@@ -153,7 +156,11 @@ def resolve_in_document(mentions: list[Mention]) -> list[Mention]:
                 by_given[ident.given_key][m.key] = m.name
     resolved: list[Mention] = []
     for m in mentions:
-        resolved.append(_resolved(m, full, by_given) if m.label == "PERSON" else m)
+        if m.label == "PERSON":
+            m = _resolved(m, full, by_given)
+            if scope is not None:
+                m = _scoped(m, scope)
+        resolved.append(m)
     return resolved
 
 
@@ -176,18 +183,11 @@ def _resolved(m: Mention, full: dict[str, dict[str, str]], by_given: dict[str, d
     return replace(m, key=key, name=name, resolved_from=m.key)
 
 
-def scope_lone_first_names(mentions: list[Mention], scope: str) -> list[Mention]:
-    """A first name alone that no full name of its document explains ("Олена", "Роман") is keyed to that
-    document (``alna@<scope>``): two documents' Оленas are not one person on a first name's evidence. Run
-    after :func:`resolve_in_document`; ``scope`` is the document's id (deterministic)."""
-    out: list[Mention] = []
-    for m in mentions:
-        if m.label == "PERSON" and "@" not in m.key:
-            ident = identity_of(m.key, m.name)
-            if ident.surname_key is None and ident.given_key and not ident.has_full_name and ident.birth_date is None:
-                m = replace(m, key=f"{m.key}@{scope}", resolved_from=m.resolved_from or m.key)
-        out.append(m)
-    return out
+def _scoped(m: Mention, scope: str) -> Mention:
+    ident = identity_of(m.key, m.name)
+    if "@" in m.key or ident.surname_key is not None or not ident.given_key or ident.birth_date is not None:
+        return m
+    return replace(m, key=f"{m.key}@{scope}", resolved_from=m.resolved_from or m.key)
 
 
 def _by_given(m: Mention, candidates: dict[str, str]) -> Mention:

@@ -228,11 +228,7 @@ def _person_readings(word: str, lang: str) -> tuple[_Reading, ...]:
     readings.extend(_feminine_ia_readings(word, lang, readings))
     readings.sort(key=lambda r: -r.score)
     readings = readings[:_MAX_READINGS]
-    # A Ukrainian word in -і that no dictionary knows as a name is a foreign indeclinable name (Бібі, Різві),
-    # not a case form of a guessed "Біба": as written first.
-    foreign = lang == "uk" and word[-1:] == "і" and not any(r.parse is not None and r.parse.is_known for r in readings)
-    asis = max((r.score for r in readings), default=0.0) + 0.01 if foreign and word[:1].isupper() else 0.0
-    readings.append(_Reading("asis", None, None, None, asis))
+    readings.append(_Reading("asis", None, None, None, 0.0))
     return tuple(readings)
 
 
@@ -305,6 +301,7 @@ _ADDED_LETTERS = (("ё", "е"), ("ґ", "г"))
 
 
 def _no_added_letters(word: str | None, token: str) -> str | None:
+    """``word`` (a dictionary form of ``token``) without the letters ``token`` did not have."""
     if word is None:
         return None
     low = token.lower()
@@ -472,7 +469,7 @@ def normalize_place(surface: str, lang: str) -> str:
         if p is not None:
             target = {"nomn", number} if number == "plur" else {"nomn"}
             inflected = p.inflect(target)
-            word = inflected.word if inflected is not None else None
+            word = _no_added_letters(inflected.word if inflected is not None else None, token)
         words.append(display_case(word, like=token) if word else token)
     return " ".join(words)
 

@@ -24,7 +24,7 @@ from crosscheck.settings import Settings
 from ingest.registry import check_file_size, parse_bytes
 from nlp.claims.extract import extract_claims
 from nlp.extract import extract_mentions
-from nlp.identity import resolve_in_document, scope_lone_first_names
+from nlp.identity import resolve_in_document
 from nlp.language import page_languages
 from nlp.lists import extract_list
 
@@ -165,7 +165,7 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
     result.timings["ner"] = time.perf_counter() - t0
     with contained(result, Stage.IDENTITY):
         # Identity within the document: "Залужний" alone means the one Валерій Залужний named here.
-        mentions = scope_lone_first_names(resolve_in_document(mentions), result.doc_id[:12])
+        mentions = resolve_in_document(mentions, scope=result.doc_id[:12])
     result.mentions = mentions
 
     t0 = time.perf_counter()

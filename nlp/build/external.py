@@ -34,7 +34,7 @@ from pathlib import Path
 
 from crosscheck.records.facts import Mention
 from nlp.extract import extract_mentions
-from nlp.identity import identity_of, resolve_in_document, scope_lone_first_names
+from nlp.identity import identity_of, resolve_in_document
 
 LABELS = ("PERSON", "PLACE", "ORG")
 ALL = "ALL"
@@ -114,8 +114,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 def document_mentions(text: str, lang: str, models_dir: Path) -> tuple[list[Mention], list[Mention]]:
     """The mentions of one text as the ingest finds them on a page: as extracted, and after resolution."""
     placed = [replace(m, page=1, language=lang) for m in extract_mentions(text, lang, models_dir)]
-    scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]  # as the ingest keys it: by content
-    return placed, scope_lone_first_names(resolve_in_document(placed), scope)
+    scope = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]  # one per document, as the ingest's doc id
+    return placed, resolve_in_document(placed, scope=scope)
 
 
 def score_document(doc: dict, models_dir: Path, scores: FileScores) -> None:

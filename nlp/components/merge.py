@@ -1,18 +1,24 @@
 """``cc_merge``: resolves overlapping candidates into ``doc.ents`` and ``doc._.cc_mentions``.
 
-Precedence: unit rules > street addresses > organisation rules > gazetteer > statistical models > generic rules; among
-equals the longer span wins. Two exceptions keep a statistical span over a gazetteer match inside it:
+Precedence: unit rules > street addresses > organisation rules > gazetteer > statistical models > generic
+rules; among equals the longer span wins. Two exceptions keep a statistical span over a gazetteer match inside it:
 a PERSON containing a place whose name is also a personal name ("Володимир Петренко", Володимир being a
 town) and an ORG whose other words name an institution ("Ministry of Defence of Ukraine", "Mariupol
 City Council"). So en_core_web_sm's ORG "Mariupol" and "Azovstal" become places, but its "Ministry of
 Defence of Ukraine" stays an organisation. Every PERSON span loses leading titles, ranks and kinship
 words (:func:`_strip_title`); "Слава Україні" / "Glory to Ukraine" is no place.
+
+After the overlaps are resolved, spans the rules found in parts are joined (:func:`_join_spans`: an
+organisation and its place, abbreviations, a quoted name, a compass region), half-found names completed
+(:mod:`nlp.components.name_completion`), and bare surnames and first names of full names marked
+(:mod:`nlp.components.surname_echo`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.language import Language
@@ -121,102 +127,94 @@ def _resolve(candidates: list[Candidate], text: str, heads: re.Pattern[str]) -> 
     return taken
 
 
-def _absorb_places(taken: list[Candidate], text: str, lang: str) -> list[Candidate]:
-    """An organisation followed by a place in the genitive is one organisation: "МОЗ Білорусі", "Минздрава
-    России", "Верховный суд Пакистана" (the place names whose body it is; its key is then its own, not the
-    Ukrainian ministry's)."""
-    if lang not in MORPH_LANGS:
-        return taken
+# --- spans joined after the overlaps are resolved ------------------------------------------------------
+# Each pass reads the non-overlapping candidates in text order; a joined span loses the key and name a rule
+# gave its part, so that extraction derives them from the whole ("МОЗ Білорусі" is not the Ukrainian МОЗ).
+Join = Callable[[Candidate, Candidate], Candidate | None]
+
+
+def _join_pairs(taken: list[Candidate], join: Join, chain: bool = True) -> list[Candidate]:
+    """``taken`` with each candidate joined to the one before it where ``join`` says so; with ``chain``, a
+    joined span may take the next one too ("ОТВ" + "АМКУ" + …)."""
     out: list[Candidate] = []
-    i = 0
-    while i < len(taken):
-        c = taken[i]
-        nxt = taken[i + 1] if i + 1 < len(taken) else None
-        if (
-            c.label == "ORG"
-            and nxt is not None
-            and nxt.label == "PLACE"
-            and text[c.end : nxt.start] == " "
-            and _genitive(text[nxt.start : nxt.end], lang)
-        ):
-            out.append(replace(c, end=nxt.end, key="", name=""))
-            i += 2
-            continue
+    just_joined = False
+    for c in taken:
+        joined = join(out[-1], c) if out and (chain or not just_joined) else None
+        if joined is None:
+            out.append(c)
+        else:
+            out[-1] = joined
+        just_joined = joined is not None
+    return out
+
+
+def _extend_left(
+    taken: list[Candidate],
+    text: str,
+    before: re.Pattern[str],
+    label: str,
+    window: int,
+    first_word: re.Pattern[str] | None = None,
+) -> list[Candidate]:
+    """``taken`` with each ``label`` candidate (whose first word ``first_word`` matches, if given) extended over
+    the text right before it that ``before`` matches (``before`` ends with ``$``), when no other candidate is
+    there."""
+    out: list[Candidate] = []
+    for c in taken:
+        if c.label == label and (first_word is None or first_word.fullmatch(text[c.start : c.end].split()[0])):
+            m = before.search(text, max(0, c.start - window), c.start)
+            if m and (not out or out[-1].end <= m.start()):
+                c = replace(c, start=m.start(), key="", name="")
         out.append(c)
-        i += 1
     return out
 
 
 _CAPS = re.compile(r"[А-ЯІЇЄҐЁ]{2,6}")
 # A regional adjective right before an abbreviation: "Диканської РДА", "Тернопільського ОТВ АМКУ".
 _REGIONAL_BEFORE = re.compile(r"(?<![\w'’-])[А-ЯІЇЄҐ][а-яіїєґ'’-]*(?:ськ|цьк|зьк)[а-яіїєґ]{1,3} $")
-
-
-def _join_abbreviations(taken: list[Candidate], text: str, lang: str) -> list[Candidate]:
-    """Abbreviations that name one body together are one organisation ("ГУ ДСНС", "ОТВ АМКУ"), and so is a
-    regional adjective before them ("Диканської РДА"): the span and key are then the whole name's."""
-    if lang not in MORPH_LANGS:
-        return taken
-    out: list[Candidate] = []
-    for c in taken:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label == "ORG"
-            and c.label == "ORG"
-            and text[prev.end : c.start] == " "
-            and _CAPS.fullmatch(text[c.start : c.end].split()[0])
-            and _CAPS.fullmatch(text[prev.start : prev.end].split()[-1])
-        ):
-            out[-1] = replace(prev, end=c.end, key="", name="")
-            continue
-        if c.label == "ORG" and _CAPS.fullmatch(text[c.start : c.end].split()[0]):
-            m = _REGIONAL_BEFORE.search(text, max(0, c.start - 40), c.start)
-            if m and (prev is None or prev.end <= m.start()):
-                c = replace(c, start=m.start(), key="", name="")
-        out.append(c)
-    return out
-
-
 # "Західної України", "Східній Європі", "Южной Америки": a capitalised point of the compass names a region.
 _COMPASS_BEFORE = re.compile(
     r"(?<![\w'’-])(?:Східн|Західн|Північн|Південн|Центральн|Восточн|Западн|Северн|Южн)[а-яіїєґ]{1,3}[ \t]+$"
 )
-
-
-def _compass_regions(taken: list[Candidate], text: str) -> list[Candidate]:
-    """A place after a capitalised point of the compass is that region: one place, its own key."""
-    out: list[Candidate] = []
-    for c in taken:
-        m = _COMPASS_BEFORE.search(text, max(0, c.start - 16), c.start) if c.label == "PLACE" else None
-        if m and (not out or out[-1].end <= m.start()):
-            c = replace(c, start=m.start(), key="", name="")
-        out.append(c)
-    return out
-
-
 _OPENING_QUOTE = re.compile(r"[ \t]*[«\"“„]")
 _CLOSING_QUOTE = re.compile(r"[»\"”“]")
 
 
-def _join_quoted_names(taken: list[Candidate], text: str) -> list[Candidate]:
-    """An organisation named by its kind and then its quoted name is one organisation: "Громадська організація
-    «Центр протидії корупції»", "ДТГО «Південно-Західна залізниця»" (quotes kept, as for ТОВ «…»)."""
-    out: list[Candidate] = []
-    for c in taken:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label == "ORG"
-            and c.label == "ORG"
-            and c.method == "org-rule:quoted"
-            and _OPENING_QUOTE.fullmatch(text[prev.end : c.start])
-            and (close := _CLOSING_QUOTE.match(text, c.end))
-        ):
-            out[-1] = replace(prev, end=close.end(), key="", name="")
-            continue
-        out.append(c)
-    return out
+def _join_spans(taken: list[Candidate], text: str, lang: str) -> list[Candidate]:
+    """Organisations and places whose parts the rules found apart:
+
+    * an organisation and a place in the genitive after it: "МОЗ Білорусі", "Минздрава России", "Верховный
+      суд Пакистана", "Верховної Ради Автономної Республіки Крим" (the place names whose body it is);
+    * abbreviations that name one body together ("ГУ ДСНС", "ОТВ АМКУ"), and a regional adjective before them
+      ("Диканської РДА");
+    * an organisation named by its kind and then its quoted name ("Громадська організація «Центр протидії
+      корупції»", "ДТГО «Південно-Західна залізниця»"; quotes kept, as for ТОВ «…»);
+    * a capitalised point of the compass and the place after it: one region ("Західної України").
+    """
+
+    def with_place(prev: Candidate, c: Candidate) -> Candidate | None:
+        if prev.label == "ORG" and c.label == "PLACE" and text[prev.end : c.start] == " ":
+            return replace(prev, end=c.end, key="", name="") if _genitive(text[c.start : c.end], lang) else None
+        return None
+
+    def with_name(prev: Candidate, c: Candidate) -> Candidate | None:
+        if prev.label != "ORG" or c.label != "ORG":
+            return None
+        gap = text[prev.end : c.start]
+        first, last = text[c.start : c.end].split()[0], text[prev.start : prev.end].split()[-1]
+        if lang in MORPH_LANGS and gap == " " and _CAPS.fullmatch(first) and _CAPS.fullmatch(last):
+            return replace(prev, end=c.end, key="", name="")
+        if c.method == "org-rule:quoted" and _OPENING_QUOTE.fullmatch(gap):
+            close = _CLOSING_QUOTE.match(text, c.end)
+            return replace(prev, end=close.end(), key="", name="") if close else None
+        return None
+
+    if lang in MORPH_LANGS:
+        taken = _join_pairs(taken, with_place, chain=False)
+    taken = _join_pairs(taken, with_name)
+    if lang in MORPH_LANGS:
+        taken = _extend_left(taken, text, _REGIONAL_BEFORE, "ORG", 40, first_word=_CAPS)
+    return _extend_left(taken, text, _COMPASS_BEFORE, "PLACE", 16)
 
 
 def _genitive(place: str, lang: str) -> bool:
@@ -246,10 +244,8 @@ def make_merge(nlp: Language, name: str, models_dir: str):
             if not (c.label == "PLACE" and _SLOGAN.search(text, max(0, c.start - 12), c.start))
         ]
         lang = doc_lang(doc)
-        taken = _join_abbreviations(_absorb_places(_resolve(candidates, text, heads), text, lang), text, lang)
-        taken = _join_quoted_names(taken, text)
-        taken = echo_surnames(complete_names(_compass_regions(taken, text), text, lang), text, lang)
-        taken = echo_given_names(taken, text, lang)
+        taken = _join_spans(_resolve(candidates, text, heads), text, lang)
+        taken = echo_given_names(echo_surnames(complete_names(taken, text, lang), text, lang), text, lang)
         doc._.cc_mentions = taken
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in taken]
         doc.ents = filter_spans([s for s in spans if s is not None])

@@ -100,18 +100,15 @@ def _legal_and_abbreviations(models_dir: str) -> tuple[re.Pattern[str], _Abbrevi
         r"|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”])"
     )
     # The form, then maybe a second abbreviation of the kind of business: ТОВ НПП «Укргазгеоавтоматика».
-    # Or any abbreviation the dictionary knows only as one, right before a quoted name: АК «Харківобленерго»,
-    # ІАЦ «Спейс-Інформ» (checked in _rule_candidates).
+    # Or any abbreviation the dictionary knows only as one (checked in _rule_candidates), right before a quoted
+    # name that starts with a capital or a digit: АК «Харківобленерго», not ФРГ "заложницей".
+    abbr_name = r"(?(abbr)(?=[«\"“„]+[A-ZА-ЯІЇЄҐЁ0-9]))"
     legal = re.compile(
-        rf"(?<![\w-])(?:(?P<form>{forms})|(?P<abbr>[А-ЯІЇЄҐ]{{2,6}}))(?:\s+[А-ЯІЇЄҐ]{{2,5}})?\s*{quoted}"
+        rf"(?<![\w-])(?:(?P<form>{forms})|(?P<abbr>[А-ЯІЇЄҐ]{{2,6}}))(?:\s+[А-ЯІЇЄҐ]{{2,5}})?\s*{abbr_name}{quoted}"
     )
     abbr = data["abbreviations"]
     caps = re.compile(rf"(?<![\w-])[А-ЯІЇЄҐЁ]{{{abbr['min']},{abbr['max']}}}(?![\w-])")
     return legal, _Abbreviations(caps, frozenset(abbr["languages"]), frozenset(abbr["not"]))
-
-
-# After an abbreviation, a company's quoted name starts with a capital or a digit.
-_QUOTED_NAME_START = re.compile(r"(?:\s+[А-ЯІЇЄҐ]{2,5})?\s*[«\"“„]+[A-ZА-ЯІЇЄҐЁ0-9]")
 
 
 def _only_an_abbreviation(word: str, lang: str) -> bool:
@@ -130,12 +127,8 @@ def _rule_candidates(text: str, lang: str, models_dir: str) -> list[Candidate]:
     legal, abbr = _legal_and_abbreviations(models_dir)
     found = []
     for m in legal.finditer(text):
-        if m.group("abbr") and (
-            m.group("abbr") in abbr.excluded
-            or not _only_an_abbreviation(m.group("abbr"), lang)
-            or not _QUOTED_NAME_START.match(text, m.end("abbr"))
-        ):
-            continue  # ФРГ "заложницей": a quoted word, no company's name
+        if m.group("abbr") and (m.group("abbr") in abbr.excluded or not _only_an_abbreviation(m.group("abbr"), lang)):
+            continue
         canonical = " ".join(m.group(0).split())
         found.append(
             Candidate(

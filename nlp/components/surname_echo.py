@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from nlp.components.candidate import CONF_GENERIC, Candidate
@@ -89,11 +90,13 @@ def _given_only(c: Candidate, text: str, lang: str) -> bool:
     return c.label == "PERSON" and 1 <= len(words) <= 2 and all(_given(w, lang) for w in words)
 
 
-def _completed(taken: list[Candidate], k: int, start: int, end: int, text: str, lang: str) -> int | None:
-    """Index of the given-names-only person right before (``k``) or after (``k + 1``) the word, joined to it by
-    spaces only; else None."""
+def _beside(
+    taken: list[Candidate], k: int, start: int, end: int, text: str, accept: Callable[[Candidate], bool]
+) -> int | None:
+    """Index of the candidate right before (``k``) or after (``k + 1``) the word ``text[start:end]``, joined to
+    it by spaces only, that ``accept`` takes; else None."""
     for i in (k, k + 1):
-        if not 0 <= i < len(taken) or not _given_only(taken[i], text, lang):
+        if not 0 <= i < len(taken) or not accept(taken[i]):
             continue
         gap = text[taken[i].end : start] if i == k else text[end : taken[i].start]
         if gap and _GAP.fullmatch(gap):
@@ -107,6 +110,10 @@ def echo_surnames(taken: list[Candidate], text: str, lang: str) -> list[Candidat
     if not surnames:
         return taken
     stems = [(s, _stem(s)) for s in surnames]
+
+    def given_only(c: Candidate) -> bool:
+        return _given_only(c, text, lang)
+
     starts = [c.start for c in taken]
     replaced: dict[int, Candidate] = {}
     added: list[Candidate] = []
@@ -124,7 +131,7 @@ def echo_surnames(taken: list[Candidate], text: str, lang: str) -> list[Candidat
         if initials and k >= 0 and taken[k].end > start and not inside:
             start = m.start()  # the "initial" is the end of another mention
         echo = Candidate(start, m.end(), "PERSON", "rule", "person-rule:echo", CONF_GENERIC)
-        if not inside and (j := _completed(taken, k, m.start(), m.end(), text, lang)) is not None:
+        if not inside and (j := _beside(taken, k, m.start(), m.end(), text, given_only)) is not None:
             person = replaced.get(j, taken[j])
             replaced[j] = replace(person, start=min(person.start, m.start()), end=max(person.end, m.end()))
         elif not inside:
@@ -171,16 +178,7 @@ def echo_given_names(taken: list[Candidate], text: str, lang: str) -> list[Candi
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and taken[k].end > m.start() or k + 1 < len(taken) and taken[k + 1].start < m.end():
             continue  # inside another mention
-        if _beside_person(taken, k, m.start(), m.end(), text):
+        if _beside(taken, k, m.start(), m.end(), text, lambda c: c.label == "PERSON") is not None:
             continue  # part of a name NER cut short: not a lone first name
         added.append(Candidate(m.start(), m.end(), "PERSON", "rule", "person-rule:echo-given", CONF_GENERIC))
     return sorted(taken + added, key=lambda c: c.start) if added else taken
-
-
-def _beside_person(taken: list[Candidate], k: int, start: int, end: int, text: str) -> bool:
-    for i in (k, k + 1):
-        if 0 <= i < len(taken) and taken[i].label == "PERSON":
-            gap = text[taken[i].end : start] if i == k else text[end : taken[i].start]
-            if gap and _GAP.fullmatch(gap):
-                return True
-    return False

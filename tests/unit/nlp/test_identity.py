@@ -163,12 +163,13 @@ def test_a_first_name_our_lists_lack_resolves_to_the_one_full_name_with_it() -> 
 
 
 def test_a_lone_first_name_is_keyed_to_its_document_and_compared_with_no_one() -> None:
-    from nlp.identity import scope_lone_first_names
-
     lone = Mention("PERSON", 0, 5, "Тарас", "Тарас", "trs", "Тарас", 0.8, "test")
     full = Mention("PERSON", 10, 27, "Тарас Вигаданчук", "Тарас Вигаданчук", "trs vHdnCk", "Тарас Вигаданчук", 0.8, "t")
-    scoped = scope_lone_first_names([lone, full], "0123456789ab")
-    assert scoped[0].key == "trs@0123456789ab" and scoped[0].resolved_from == "trs"
-    assert scoped[1].key == "trs vHdnCk"  # a full name keeps its key
-    ident = identity_of(scoped[0].key, "Тарас")
-    assert (ident.name_fold, ident.surname_key, ident.given_key) == ("trs", None, "trs")
+    other = Mention("PERSON", 30, 35, "Ганна", "Ганна", "ana", "Ганна", 0.8, "test")
+    resolved = resolve_in_document([lone, full, other], scope="0123456789ab")
+    assert resolved[0].key == "trs vHdnCk"  # explained by the full name: resolved, not scoped
+    assert resolved[1].key == "trs vHdnCk"  # a full name keeps its key
+    assert resolved[2].key == "ana@0123456789ab" and resolved[2].resolved_from == "ana"
+    assert resolve_in_document([other])[0].key == "ana"  # no scope (crosscheck extract): the bare key
+    ident = identity_of(resolved[2].key, "Ганна")
+    assert (ident.name_fold, ident.surname_key, ident.given_key) == ("ana", None, "ana")
