@@ -239,7 +239,9 @@ RETURN p.key AS key, p.name AS name
 # Before a document's claims go: the event keys and subjects whose links must be recomputed.
 DOCUMENT_CLAIM_KEYS = """
 MATCH (c:Claim {doc_id: $doc_id})
-RETURN collect(DISTINCT c.event_key) AS event_keys, collect(DISTINCT c.subject_key) AS subjects
+RETURN collect(DISTINCT c.event_key) AS event_keys, collect(DISTINCT c.subject_key) AS subjects,
+       collect(DISTINCT c.event_kind) AS kinds, min(c.event_date) AS first,
+       max(coalesce(c.event_date_end, c.event_date)) AS last
 """
 
 # DETACH: the claims' STATED_IN, ABOUT, SAID_BY and every CORROBORATES/CONTRADICTS link go with them.
@@ -267,13 +269,62 @@ CREATE (c)-[s:STATED_IN]->(d)
 SET s = r.stated_in
 """
 
-# The occurrence a claim is about: one Event per key (kind, date, stage), shared by every source.
-UPSERT_CLAIM_EVENTS = """
+# Event resolution (nlp.claims.events) reads the quantity claims of a document's event kinds around its dates
+# (indexed on Claim.event_date), and those that name an event (filtered by name in Python).
+EVENT_CANDIDATE_CLAIMS = """
+MATCH (c:Claim)
+WHERE c.event_date >= $first AND c.event_date <= $last AND c.kind = 'quantity' AND c.event_kind IN $kinds
+MATCH (c)-[s:STATED_IN]->(:Document)
+RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
+"""
+
+NAMED_EVENT_CLAIMS = """
+MATCH (c:Claim)
+WHERE c.event_names IS NOT NULL AND c.kind = 'quantity' AND c.event_kind IN $kinds
+MATCH (c)-[s:STATED_IN]->(:Document)
+RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
+"""
+
+# The occurrence each source speaks of, as resolution describes it: one Event per key, shared by every
+# source, with the names sources give it, whether a source wrote its date, and how many sources.
+UPSERT_EVENTS = """
+UNWIND $rows AS r
+MERGE (e:Event {key: r.key})
+SET e.kind = r.kind, e.date = r.date, e.date_end = r.date_end, e.stage = r.stage, e.names = r.names,
+    e.anchored = r.anchored, e.sources = r.sources
+"""
+
+# A claim moves to its resolved event: the old ABOUT goes, the key, confidence and reason are stored.
+SET_CLAIM_EVENTS = """
 UNWIND $rows AS r
 MATCH (c:Claim {claim_id: r.claim_id})
-MERGE (e:Event {key: r.key})
-ON CREATE SET e.kind = r.kind, e.date = r.date, e.stage = r.stage
+OPTIONAL MATCH (c)-[a:ABOUT]->(:Event)
+DELETE a
+WITH DISTINCT c, r
+SET c.event_key = r.key, c.attach_confidence = r.confidence, c.attach_reason = r.reason
+"""
+
+CLAIM_EVENT_EDGES = """
+UNWIND $rows AS r
+MATCH (c:Claim {claim_id: r.claim_id})
+MATCH (e:Event {key: r.key})
 CREATE (c)-[:ABOUT]->(e)
+"""
+
+# The sum-of-parts links of these events: recomputed whole, since each rests on three or more claims.
+DELETE_SUM_LINKS = """
+MATCH (c:Claim) WHERE c.event_key IN $event_keys
+MATCH (c)-[r:CORROBORATES]-(:Claim)
+WHERE r.event_key IN $event_keys AND r.reason STARTS WITH $prefix
+DELETE r
+"""
+
+# The quantity links of claims that moved to another event (or are new): recomputed from scratch.
+DELETE_CLAIM_EVENT_LINKS = """
+UNWIND $ids AS id
+MATCH (c:Claim {claim_id: id})-[r:CORROBORATES|CONTRADICTS]-(:Claim)
+WHERE r.event_key IS NOT NULL
+DELETE r
 """
 
 # The entity a claim is about and who said it: MATCH, not MERGE — the document's mentions or list rows
@@ -304,17 +355,7 @@ MATCH (c)-[s:STATED_IN]->(:Document)
 RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
 """
 
-# Links computed under these event keys / subjects that the evidence no longer supports ($keep: "a|b|TYPE").
-# A link records the key it was computed under, so links under other keys are left alone.
-DELETE_STALE_CLAIM_LINKS = """
-MATCH (c:Claim) WHERE c.event_key IN $event_keys
-MATCH (c)-[r:CORROBORATES|CONTRADICTS]-(:Claim)
-WHERE r.event_key IN $event_keys
-WITH DISTINCT r
-WHERE NOT (startNode(r).claim_id + '|' + endNode(r).claim_id + '|' + type(r)) IN $keep
-DELETE r
-"""
-
+# Status links under these subjects that the evidence no longer supports ($keep: "a|b|TYPE").
 DELETE_STALE_STATUS_LINKS = """
 MATCH (c:Claim) WHERE c.subject_key IN $subjects
 MATCH (c)-[r:CORROBORATES|CONTRADICTS]-(:Claim)

@@ -16,6 +16,7 @@ from crosscheck.records.facts import ListRow, Mention
 from crosscheck.records.ids import listed_id_for, mention_id_for, page_id_for
 from crosscheck.records.pages import Box, Page
 from graph import cypher
+from nlp.claims.events import Attachment, EventInfo
 from nlp.identity import Identity
 from nlp.translit import guess_cyrillic_language, has_cyrillic
 
@@ -63,6 +64,8 @@ def document_props(doc: DocumentInfo) -> Row:
         title=doc.title,
         source_url=doc.source_url,
         published=doc.published,
+        published_source=doc.published_source,
+        file_date=doc.file_date,
         ocr_pages=doc.ocr_pages,
         warnings=doc.warnings,
         listed_rows=doc.listed_rows,
@@ -193,15 +196,21 @@ def membership_rows(listed: list[Row]) -> list[Row]:
 
 
 # Claim fields stored on the (:Claim) node; where it is stated goes on STATED_IN.
+# ``event_key`` is the resolved event (nlp.claims.events), set after the claims are written; the claim's own
+# evidence (kind, date, range, stage, date source, names) is kept so that resolution can be redone.
 _CLAIM_NODE_FIELDS = (
-    "claim_id doc_id kind text language value qualifier category category_detail direction event_key event_kind "
-    "event_date event_stage status status_date subject_key speaker_name verb quote parts confidence extractor"
+    "claim_id doc_id kind text language value qualifier category category_detail direction event_kind "
+    "event_date event_date_end event_stage event_date_source event_names status status_date subject_key "
+    "speaker_name verb quote parts confidence extractor"
 ).split()
 
 
 def claim_row(c: Claim, bbox_unit: str | None) -> Row:
     props: Row = {name: getattr(c, name) for name in _CLAIM_NODE_FIELDS}
     props["parts"], props["confidence"] = list(c.parts), round(c.confidence, 3)
+    props["event_names"] = list(c.event_names) or None
+    if c.kind != "quantity" or not c.event_kind:
+        props["event_key"] = c.own_event_key  # not resolved: a status's event, as its words give it
     stated_in = {
         "page": c.page,
         "start": c.start,
@@ -221,13 +230,25 @@ def claim_rows(result: FileResult) -> list[Row]:
     return [claim_row(c, units.get(c.page)) for c in sorted(result.claims, key=lambda c: c.claim_id)]
 
 
-def event_rows(claims: list[Claim]) -> list[Row]:
-    rows = [
-        {"claim_id": c.claim_id, "key": e.key, "kind": e.kind, "date": e.date, "stage": e.stage}
-        for c in claims
-        if (e := c.event) is not None
-    ]
-    return sorted(rows, key=lambda r: (r["key"], r["claim_id"]))
+def attachment_row(claim_id: str, att: Attachment | None) -> Row:
+    """A claim's resolved event (SET_CLAIM_EVENTS): its key, or none, with how sure and why."""
+    if att is None:
+        return {"claim_id": claim_id, "key": None, "confidence": 0.0, "reason": "no usable date and no name"}
+    return {"claim_id": claim_id, "key": att.event.key, "confidence": att.confidence, "reason": att.reason}
+
+
+def event_row(info: EventInfo) -> Row:
+    e = info.event
+    return {
+        "key": e.key,
+        "kind": e.kind,
+        "date": e.date,
+        "date_end": e.date_end,
+        "stage": e.stage,
+        "names": sorted(info.names),
+        "anchored": info.anchored,
+        "sources": len(info.documents),
+    }
 
 
 def claim_refs(claims: list[Claim], role: str) -> dict[str, list[Row]]:
@@ -246,9 +267,12 @@ _CLAIM_FIELDS = {f.name for f in fields(Claim)}
 
 
 def stored_claim(props: Row, page: int, start: int, end: int) -> Claim:
-    """A (:Claim) node's properties and its STATED_IN span back to a ``Claim`` (for linking)."""
+    """A (:Claim) node's properties and its STATED_IN span back to a ``Claim`` (for resolution and linking)."""
     known = {k: v for k, v in props.items() if k in _CLAIM_FIELDS}
     known["parts"] = tuple(known.get("parts") or ())
+    known["event_names"] = tuple(known.get("event_names") or ())
+    if props.get("kind") == "quantity" and props.get("event_kind"):
+        known["attached_event"] = props.get("event_key") or ""
     return Claim(page=page, start=start, end=end, **known)
 
 

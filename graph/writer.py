@@ -7,11 +7,13 @@ from dataclasses import dataclass, field, replace
 
 import neo4j
 
+from crosscheck.records.claims import Claim
 from crosscheck.records.document import FileResult
 from crosscheck.records.facts import Mention
 from graph import cypher, rows
 from graph.connection import Graph
-from nlp.claims.link import link_claims
+from nlp.claims.events import EventInfo, candidate_window, resolvable, resolve_events
+from nlp.claims.link import SUM_OF_PARTS, link_claims, sum_links
 from nlp.identity import Identity, identity_of, inflection_variants, links_between, surname_probes
 
 # Pages in these languages get full NER and name normalisation; in others a name may stand inflected.
@@ -60,11 +62,20 @@ class Touched:
     people: set[str] = field(default_factory=set)
     event_keys: set[str] = field(default_factory=set)
     subjects: set[str] = field(default_factory=set)
+    # where events must be resolved again: event kinds and the days the removed or new claims spoke of
+    kinds: set[str] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    moved: set[str] = field(default_factory=set)  # claims whose event changed: their links are redone
 
     def __ior__(self, other: Touched) -> Touched:
         self.people |= other.people
         self.event_keys |= other.event_keys
         self.subjects |= other.subjects
+        self.kinds |= other.kinds
+        self.days |= other.days
+        self.names |= other.names
+        self.moved |= other.moved
         return self
 
 
@@ -75,6 +86,8 @@ def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document:
     keys = tx.run(cypher.DOCUMENT_CLAIM_KEYS, doc_id=doc_id).single()
     event_keys = {k for k in (keys["event_keys"] if keys else []) if k}
     subjects = {k for k in (keys["subjects"] if keys else []) if k}
+    kinds = {k for k in (keys["kinds"] if keys else []) if k}
+    days = {d for d in ((keys["first"], keys["last"]) if keys else ()) if d}
     # Claims first: DETACH takes their links, and the entities they were ABOUT can then be pruned.
     tx.run(cypher.DELETE_DOCUMENT_CLAIMS, doc_id=doc_id).consume()
     if event_keys:
@@ -89,7 +102,7 @@ def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document:
     if ids:
         tx.run(cypher.REFRESH_ALIASES, ids=ids).consume()
         tx.run(cypher.PRUNE_ENTITIES, ids=ids).consume()
-    return Touched(people, event_keys, subjects)
+    return Touched(people, event_keys, subjects, kinds, days)
 
 
 def _write_claims(tx: neo4j.ManagedTransaction, result: FileResult) -> Touched:
@@ -97,48 +110,117 @@ def _write_claims(tx: neo4j.ManagedTransaction, result: FileResult) -> Touched:
     if not result.claims:
         return Touched()
     tx.run(cypher.UPSERT_CLAIMS, doc_id=result.doc_id, rows=rows.claim_rows(result)).consume()
-    events = rows.event_rows(result.claims)
-    if events:
-        tx.run(cypher.UPSERT_CLAIM_EVENTS, rows=events).consume()
     for role, statements in (("subject", cypher.CLAIM_ABOUT), ("speaker", cypher.CLAIM_SAID_BY)):
         for label, refs in sorted(rows.claim_refs(result.claims, role).items()):
             tx.run(statements[label], rows=refs).consume()
+    new = [c for c in result.claims if resolvable(c)]
     return Touched(
-        event_keys={c.event_key for c in result.claims if c.event_key},
         subjects={c.subject_key for c in result.claims if c.subject_key},
+        kinds={c.event_kind for c in new if c.event_kind},
+        days={d for c in new for d in (c.event_date, c.event_date_end) if d},
+        names={n for c in new for n in c.event_names},
+        moved={c.claim_id for c in new},
     )
 
 
-def update_claim_links(tx: neo4j.ManagedTransaction, event_keys: set[str], subjects: set[str]) -> None:
-    """Recompute CORROBORATES / CONTRADICTS under these event keys and subjects, from every claim there.
+def _stored(r: neo4j.Record) -> Claim:
+    return rows.stored_claim(r["claim"], r["page"], r["start"], r["end"])
 
-    A link depends only on the claims under its one event key (quantities, sums of parts) or subject
-    (statuses), and records that key; so recomputing a key from all its claims is complete, and a link the
-    evidence no longer supports (a part of a sum deleted with its document) is found and removed.
+
+def resolve_claim_events(tx: neo4j.ManagedTransaction, touched: Touched) -> None:
+    """Attach the claims around the touched days to their events again (nlp.claims.events), from every
+    claim there: a new source may found an event others only guessed at, or say which stage a day was.
+    Claims whose event changed join ``touched.moved``; the events they left or joined, ``touched.event_keys``."""
+    if not touched.kinds:
+        return
+    kinds = sorted(touched.kinds)
+    named = []
+    if touched.names:
+        named = [
+            c
+            for c in (_stored(r) for r in tx.run(cypher.NAMED_EVENT_CLAIMS, kinds=kinds))
+            if set(c.event_names) & touched.names
+        ]
+    days = touched.days | {d for c in named for d in (c.event_date, c.event_date_end) if d}
+    first, last = candidate_window(days) or ("", "")
+    around = [_stored(r) for r in tx.run(cypher.EVENT_CANDIDATE_CLAIMS, kinds=kinds, first=first, last=last)]
+    candidates = list({c.claim_id: c for c in around + named}.values())
+    found = resolve_events(candidates)
+    changed = []
+    for c in candidates:
+        att = found.get(c.claim_id)
+        row = rows.attachment_row(c.claim_id, att)
+        if c.claim_id in touched.moved or (row["key"] or "") != (c.attached_event or ""):
+            changed.append(row)
+            touched.moved.add(c.claim_id)
+            touched.event_keys |= {k for k in (row["key"], c.attached_event) if k}
+    if not changed:
+        return
+    events = {info.key: info for info in _event_infos(candidates, found)}
+    upserts = [rows.event_row(events[k]) for k in sorted(touched.event_keys) if k in events]
+    if upserts:
+        tx.run(cypher.UPSERT_EVENTS, rows=upserts).consume()
+    tx.run(cypher.SET_CLAIM_EVENTS, rows=changed).consume()
+    edges = [r for r in changed if r["key"]]
+    if edges:
+        tx.run(cypher.CLAIM_EVENT_EDGES, rows=edges).consume()
+    tx.run(cypher.DELETE_ORPHAN_EVENTS, keys=sorted(touched.event_keys)).consume()
+
+
+def _event_infos(claims: list[Claim], found: dict) -> list[EventInfo]:
+    """Each event as the claims attached to it describe it (names, anchored, sources)."""
+    infos: dict[str, EventInfo] = {}
+    by_id = {c.claim_id: c for c in claims}
+    for claim_id, att in sorted(found.items()):
+        c = by_id[claim_id]
+        info = infos.setdefault(att.event.key, EventInfo(att.event))
+        info.anchored |= c.anchors_event
+        info.names.update(c.event_names)
+        info.documents.add(c.doc_id)
+    return list(infos.values())
+
+
+def update_claim_links(
+    tx: neo4j.ManagedTransaction, event_keys: set[str], subjects: set[str], moved: set[str] | None = None
+) -> None:
+    """Recompute CORROBORATES / CONTRADICTS: quantity links of the claims that are new or moved to another
+    event (``moved``) against every claim of their event; status links under these subjects, in full.
+
+    A quantity link depends only on the two claims (and, for a sum, the parts) under one event, so the links
+    of claims that did not move stay true; the links of moved claims are deleted and found again. A new
+    source thus costs one pass over the claims of its events, not a pass over every pair of them.
     """
-    if not event_keys and not subjects:
+    moved = moved or set()
+    if not event_keys and not subjects and not moved:
         return
     keys, subs = sorted(event_keys), sorted(subjects)
+    if moved:
+        tx.run(cypher.DELETE_CLAIM_EVENT_LINKS, ids=sorted(moved)).consume()
     candidates = [
         rows.stored_claim(r["claim"], r["page"], r["start"], r["end"])
         for r in tx.run(cypher.CLAIM_CANDIDATES, event_keys=keys, subjects=subs)
     ]
-    # Every candidate counts as new: links among other documents' claims may change too (a sum of parts).
-    links = link_claims(candidates, [])
-    # Only the links computed under the touched keys: a claim fetched for its subject keeps the links of its
-    # (untouched) event key, and the reverse.
-    links = [
+    in_events = [c for c in candidates if c.kind == "quantity" and c.event_key in event_keys]
+    fresh = [c for c in in_events if c.claim_id in moved]
+    pairs = [
         link
-        for link in links
-        if (link.event_key in event_keys) or (link.subject_key in subjects and not link.event_key)
+        for link in link_claims(fresh, in_events)
+        if link.event_key in event_keys and not link.reason.startswith(SUM_OF_PARTS)
     ]
-    keep = [f"{link.a}|{link.b}|{link.type}" for link in links]
     if keys:
-        tx.run(cypher.DELETE_STALE_CLAIM_LINKS, event_keys=keys, keep=keep).consume()
+        tx.run(cypher.DELETE_SUM_LINKS, event_keys=keys, prefix=SUM_OF_PARTS).consume()
+    links = pairs + [link for link in sum_links(in_events) if link.event_key in event_keys]
+    # Statuses: every candidate counts as new (a person's claims are few), stale links found and removed.
+    status_links = [
+        link
+        for link in link_claims([c for c in candidates if c.kind == "status"], [])
+        if link.subject_key in subjects and not link.event_key
+    ]
     if subs:
+        keep = [f"{link.a}|{link.b}|{link.type}" for link in status_links]
         tx.run(cypher.DELETE_STALE_STATUS_LINKS, subjects=subs, keep=keep).consume()
     by_type: dict[str, list[rows.Row]] = defaultdict(list)
-    for link in links:
+    for link in links + status_links:
         by_type[link.type].append(rows.link_row(link))
     for kind, rows_of_kind in sorted(by_type.items()):
         tx.run(cypher.MERGE_CLAIM_LINKS[kind], links=rows_of_kind).consume()
@@ -146,7 +228,8 @@ def update_claim_links(tx: neo4j.ManagedTransaction, event_keys: set[str], subje
 
 def _update_links(tx: neo4j.ManagedTransaction, touched: Touched) -> None:
     update_identity_links(tx, touched.people)
-    update_claim_links(tx, touched.event_keys, touched.subjects)
+    resolve_claim_events(tx, touched)
+    update_claim_links(tx, touched.event_keys, touched.subjects, touched.moved)
 
 
 def update_identity_links(tx: neo4j.ManagedTransaction, keys: set[str]) -> None:

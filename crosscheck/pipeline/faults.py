@@ -6,8 +6,9 @@
   the batch stops with that error's exit code; nothing is quarantined.
 * **A bug while reading the file** (an unexpected exception in parsing or language detection, the stages
   without which there is no document): the file is quarantined as ``internal-error``; the batch goes on.
-* **A bug in one extractor** (``CONTAINED`` stages): only that extractor's output is dropped: the page's
-  mentions (per page), the document's list rows, identity resolution, or the document's claims. The
+* **A bug in one extractor** (``CONTAINED`` stages): only that extractor's output is dropped: the document's
+  date (it is then undated, source ``none``), the page's mentions (per page), the document's list rows,
+  identity resolution, or the document's claims. The
   document is written with everything else, a warning on it says what was lost, the log has the traceback,
   and the batch summary counts it per stage. An extractor that can skip a smaller unit (the list reader:
   one table, one page's numbered lines, one row, the title) reports the bug through :func:`reporter` and
@@ -36,6 +37,7 @@ WORKER_CRASHED = "worker-crashed"
 class Stage(StrEnum):
     PARSE = "parse"
     LANGUAGE = "language"
+    DATE = "date"
     MENTIONS = "mentions"
     LISTS = "lists"
     IDENTITY = "identity"
@@ -44,6 +46,7 @@ class Stage(StrEnum):
 
 # What each contained stage loses when it fails, as the warning on the document says it.
 CONTAINED: dict[Stage, str] = {
+    Stage.DATE: "document not dated (its relative and year-less dates stay unresolved)",
     Stage.MENTIONS: "entities not extracted from page {page}",
     Stage.LISTS: "list rows not extracted",
     Stage.IDENTITY: "surnames not resolved to full names",

@@ -22,7 +22,9 @@ from crosscheck.records.ids import claim_id_for
 from crosscheck.records.pages import Page, ParsedDocument, box_under
 from crosscheck.settings import Settings
 from ingest.registry import check_file_size, parse_bytes
+from nlp.claims.categories import load_vocab
 from nlp.claims.extract import extract_claims
+from nlp.claims.sentences import DocumentDate, document_date
 from nlp.extract import extract_mentions
 from nlp.identity import resolve_in_document
 from nlp.language import page_languages
@@ -30,7 +32,7 @@ from nlp.lists import extract_list
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "4"  # bump when extraction changes so --force re-ingests are traceable
+EXTRACTOR_VERSION = "5"  # bump when extraction changes so --force re-ingests are traceable
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,19 @@ def extract_entities(
     return langs, [ExtractedMention(b, a.key) for b, a in zip(before, after, strict=True)]
 
 
+def _date(result: FileResult, parsed: ParsedDocument, langs: list[str], settings: Settings) -> DocumentDate:
+    """The document's date and its source, once per file (metadata, dateline, text, file date, or none), set on
+    the document; the claims resolve relative dates against it. A bug here leaves the document undated."""
+    doc = result.document
+    doc.file_date = parsed.file_date
+    dated = DocumentDate(None, "none")
+    with contained(result, Stage.DATE):
+        future = load_vocab(settings.models_dir).future
+        dated = document_date(parsed.pages, langs, parsed.published, parsed.file_date, settings.models_dir, future)
+    doc.published, doc.published_source = dated.value, dated.source
+    return dated
+
+
 def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> None:
     """Language, list rows, mentions, identity and claims of a parsed file, each extractor contained."""
     doc = result.document
@@ -151,6 +166,10 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
     doc.language, langs = page_languages([p.text for p in parsed.pages])
     result.page_languages = langs
     result.timings["language"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    dated = _date(result, parsed, langs, settings)
+    result.timings["date"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
     info: ListInfo | None = None
@@ -170,7 +189,7 @@ def _analyse(result: FileResult, parsed: ParsedDocument, settings: Settings) -> 
 
     t0 = time.perf_counter()
     with contained(result, Stage.CLAIMS):
-        claims = extract_claims(parsed.pages, langs, mentions, rows, info, doc.published, settings.models_dir)
+        claims = extract_claims(parsed.pages, langs, mentions, rows, info, dated, settings.models_dir)
         result.claims = _placed_claims(result, claims, {p.number: p for p in parsed.pages})
     result.timings["claims"] = time.perf_counter() - t0
 
@@ -209,7 +228,7 @@ def process_file(location: str, folder: str, settings: Settings, listed: ListedF
         result.timings["parse"] = time.perf_counter() - t0
         doc = result.document
         doc.media_type, doc.title, doc.source_url = parsed.media_type, parsed.title, parsed.source_url
-        doc.published, doc.pages, doc.ocr_pages = parsed.published, len(parsed.pages), parsed.ocr_pages
+        doc.pages, doc.ocr_pages = len(parsed.pages), parsed.ocr_pages
         doc.warnings = parsed.warnings
         _analyse(result, parsed, settings)
         # Word boxes have been turned into the boxes of mentions, rows and claims: do not ship them.

@@ -14,18 +14,34 @@ QUALIFIERS = ("exact", "over", "at_least", "about", "up_to", "almost", "under")
 STATUSES = ("released", "exchanged", "held", "missing", "detained", "killed")
 
 
+# Where a claim's event date came from (nlp.claims.quantities): stated in its sentence ("text"), carried
+# from an earlier sentence ("context": "The exchange began on 16 October. … In the first stage, 205 …",
+# "The following day …"), resolved from "yesterday"/"on Friday" against the document's date ("relative"),
+# or the document's own date for a report of the day ("document"). The first two anchor an event.
+DATE_SOURCES = ("text", "context", "relative", "document")
+ANCHORING_SOURCES = frozenset({"text", "context"})
+
+
 @dataclass(frozen=True)
 class Event:
-    """An occurrence claims are about: a kind on a date (and a stage of a multi-day one)."""
+    """An occurrence claims are about: a kind on a date (or a range of days, for the whole of a multi-day
+    exchange), and a stage of it. Its key is its identity: ``exchange:2025-10-16``,
+    ``exchange:2025-10-16:stage1``, ``exchange:2025-10-16..2025-10-18``."""
 
     kind: str
-    date: str  # ISO date
+    date: str  # ISO date (the first day of a range)
     stage: int | None = None
+    date_end: str | None = None  # the last day, for a range
 
     @property
     def key(self) -> str:
         stage = f":stage{self.stage}" if self.stage else ""
-        return f"{self.kind}:{self.date}{stage}"
+        end = f"..{self.date_end}" if self.date_end and self.date_end != self.date else ""
+        return f"{self.kind}:{self.date}{end}{stage}"
+
+    @property
+    def is_range(self) -> bool:
+        return bool(self.date_end) and self.date_end != self.date
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,9 @@ class Claim:
     event_kind: str | None = None  # "exchange" | "repatriation" | "release" | "capture" | ...
     event_date: str | None = None  # ISO date the event happened (resolved against the document date)
     event_stage: int | None = None  # "the second day" of a multi-day exchange -> 2
+    event_date_end: str | None = None  # the last day when the claim counts several days ("23–25 травня")
+    event_date_source: str | None = None  # one of DATE_SOURCES
+    event_names: tuple[str, ...] = ()  # names the text gives the event: "500-for-500", "agreed-in:<place key>"
     # status claims about a person
     status: str | None = None  # one of STATUSES
     status_date: str | None = None  # ISO: the date the status holds at/from
@@ -68,18 +87,35 @@ class Claim:
     # graph layer reads back for linking.
     doc_id: str = ""
     claim_id: str = ""
+    # Set by event resolution (nlp.claims.events) and read back from the graph: the Event the claim is
+    # attached to (its key), how sure that is and why.
+    attached_event: str | None = None
+    attach_confidence: float | None = None
+    attach_reason: str | None = None
 
     @property
     def event(self) -> Event | None:
+        """The occurrence the claim's own words point at (before resolution against other sources)."""
         if not self.event_kind or not self.event_date:
             return None
+        if self.event_date_end and self.event_date_end != self.event_date:
+            return Event(self.event_kind, self.event_date, None, self.event_date_end)
         return Event(self.event_kind, self.event_date, self.event_stage)
 
     @property
-    def event_key(self) -> str | None:
-        """Identity of the occurrence: kind and date (and stage): claims under one key are comparable."""
+    def own_event_key(self) -> str | None:
         event = self.event
         return event.key if event else None
+
+    @property
+    def event_key(self) -> str | None:
+        """The event the claim is compared under: the resolved one when resolution ran, else its own."""
+        return self.attached_event if self.attached_event is not None else self.own_event_key
+
+    @property
+    def anchors_event(self) -> bool:
+        """Its date is written in the text (its sentence or an earlier one): it can found an event."""
+        return bool(self.event_kind and self.event_date) and self.event_date_source in ANCHORING_SOURCES
 
 
 @dataclass(frozen=True)

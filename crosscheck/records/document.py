@@ -25,7 +25,11 @@ class DocumentInfo:
     media_type: str | None = None
     title: str | None = None
     source_url: str | None = None
-    published: str | None = None  # ISO 8601 date or datetime
+    # The document's date as determined (nlp.claims.sentences.document_date): the metadata's ISO value when
+    # ``published_source`` is "metadata", else the ISO day; None when the source is "none".
+    published: str | None = None
+    published_source: str = "none"  # metadata | dateline | text | file | none (docs/schema.md)
+    file_date: str | None = None  # the file's own creation date (ParsedDocument.file_date), ISO 8601
     language: str | None = None  # the document's main language
     pages: int = 0
     ocr_pages: int = 0

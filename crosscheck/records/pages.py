@@ -98,7 +98,10 @@ class ParsedDocument:
     pages: list[Page]
     title: str | None = None
     source_url: str | None = None
-    published: str | None = None  # ISO 8601 date or datetime string
+    published: str | None = None  # publication date the file declares (HTML article:published_time ...), ISO 8601
+    # The file's own creation date (PDF CreationDate/XMP, DOCX core properties, EXIF), ISO 8601: when the file
+    # was made, which is not always when its text was written.
+    file_date: str | None = None
     warnings: list[str] = field(default_factory=list)
 
     @property

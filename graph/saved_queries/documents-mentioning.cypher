@@ -8,5 +8,6 @@ WHERE (e:Person OR e:Unit OR e:Place OR e:Organization)
 MATCH (d:Document)-[m:MENTIONS]->(e)
 WITH e, d, count(m) AS mentions, collect(DISTINCT m.surface) AS surfaces, collect(DISTINCT m.page) AS pages
 RETURN labels(e)[0] AS kind, e.name AS entity, d.path AS document, d.title AS title,
-       d.language AS language, mentions, surfaces, pages
+       d.language AS language, d.published AS published, d.published_source AS published_source, mentions,
+       surfaces, pages
 ORDER BY mentions DESC, document

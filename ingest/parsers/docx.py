@@ -30,7 +30,7 @@ MAX_RATIO = 100
 BIG_MEMBER_BYTES = 1024 * 1024
 
 # Every document made from python-docx's built-in template carries this creation time; it says
-# nothing about the document, so it must not become its "published" date.
+# nothing about the document, so it must not become its file date (nor, through it, the document's date).
 _PYTHON_DOCX_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
 
 
@@ -73,7 +73,8 @@ class DocxParser:
             # Blank line between paragraphs, as the HTML and OCR parsers mark blocks.
             pages=[Page(number=1, text="\n\n".join(blocks), method="docx", tables=tables)],
             title=(props.title or "").strip() or first_heading,
-            published=_created_iso(props.created),
+            # When the file was made (core properties), not when its text was written: a file date.
+            file_date=_created_iso(props),
         )
 
 
@@ -135,7 +136,12 @@ def _is_heading(paragraph: Paragraph) -> bool:
     return name == "Title" or name.startswith("Heading")
 
 
-def _created_iso(created: Any) -> str | None:
+def _created_iso(props: Any) -> str | None:
+    """The core properties' creation time, ISO 8601; None when absent, unreadable or python-docx's template's."""
+    try:
+        created = props.created
+    except Exception:  # a malformed core.xml costs the date, not the document
+        return None
     if not isinstance(created, datetime):
         return None
     if created.replace(tzinfo=None) == _PYTHON_DOCX_TEMPLATE_CREATED:

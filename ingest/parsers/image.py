@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Callable
+from datetime import datetime
 
 from PIL import Image, UnidentifiedImageError
 
@@ -63,8 +64,10 @@ class ImageParser:
                 # OCR runs on ocr_threads, pages coming back in frame order.
                 jobs = (self._frame(image, i, frames, ctx) for i in range(frames))
                 pages = list(map_ordered(jobs, settings.ocr_threads))
+                # Read after the frames are decoded: a PNG's eXIf chunk may follow its pixels.
+                file_date = exif_date(image)
         media_type = ctx.media_type or Image.MIME.get(image.format or "", PNG.media_type)
-        return ParsedDocument(media_type=media_type, pages=pages)
+        return ParsedDocument(media_type=media_type, pages=pages, file_date=file_date)
 
     def _frame(self, image: Image.Image, index: int, frames: int, ctx: ParseContext) -> Callable[[], Page]:
         """Decode frame ``index`` now; returns the job that OCRs it."""
@@ -129,6 +132,48 @@ def _dpi(image: Image.Image) -> int | None:
         return None
     # JPEGs without a density unit report 1 dpi; treat anything implausible as unknown.
     return value if value >= 50 else None
+
+
+def exif_date(image: Image.Image) -> str | None:
+    """When the picture was taken (EXIF ``DateTimeOriginal``, else ``DateTime``), ISO 8601 with the EXIF offset
+    when there is one; None when absent or malformed. A file date: when the scan or photo was made."""
+    try:
+        image.seek(0)  # a TIFF's tags are per frame; the first page's say when the file was made
+        exif = image.getexif()
+        sub = exif.get_ifd(_EXIF_IFD)
+        for moment, offset in (
+            (sub.get(_DATE_TIME_ORIGINAL), sub.get(_OFFSET_TIME_ORIGINAL)),
+            (exif.get(_DATE_TIME), sub.get(_OFFSET_TIME)),
+        ):
+            found = _exif_moment(moment, offset)
+            if found is not None:
+                return found
+    except Exception:  # a damaged EXIF block costs the date, never the image
+        return None
+    return None
+
+
+# EXIF tags (CIPA DC-008): the Exif sub-IFD, and the date-times and their UTC offsets.
+_EXIF_IFD, _DATE_TIME, _DATE_TIME_ORIGINAL = 0x8769, 0x0132, 0x9003
+_OFFSET_TIME, _OFFSET_TIME_ORIGINAL = 0x9010, 0x9011
+
+
+def _exif_moment(value: object, offset: object) -> str | None:
+    """``2025:05:23 14:05:00`` (+ ``+03:00``) -> ``2025-05-23T14:05:00+03:00``; None if it is no date-time."""
+    if isinstance(value, bytes):
+        value = value.decode("ascii", "replace")
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.strptime(value.strip().strip("\x00").strip(), "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None  # "0000:00:00 00:00:00", blanks and vendor formats
+    if isinstance(offset, str):
+        try:
+            return datetime.fromisoformat(moment.isoformat() + offset.strip().strip("\x00")).isoformat()
+        except ValueError:
+            pass  # an unreadable offset: keep the local time
+    return moment.isoformat()
 
 
 def _bomb(limit: int) -> DecompressionBomb:

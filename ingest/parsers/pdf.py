@@ -8,13 +8,14 @@ import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
 
@@ -36,6 +37,11 @@ _PDF_DATE = re.compile(
     r"D:(?P<Y>\d{4})(?P<m>\d{2})?(?P<d>\d{2})?(?P<H>\d{2})?(?P<M>\d{2})?(?P<S>\d{2})?"
     r"(?P<tz>Z|[+-]\d{2}'?(?:\d{2}'?)?)?"
 )
+
+
+# XMP: <xmp:CreateDate>2024-03-05T10:20:00+02:00</xmp:CreateDate> or xmp:CreateDate="..." on rdf:Description.
+_XMP_CREATE_DATE = re.compile(r"xmp:CreateDate\s*(?:>\s*([^<\s]+)\s*<|=\s*[\"']([^\"']+)[\"'])")
+_XMP_MAX_BYTES = 1 << 20  # an XMP packet is a few KB; search at most 1 MB of a stream for one date
 
 
 class PdfParser:
@@ -61,7 +67,8 @@ class PdfParser:
                 media_type=PDF.media_type,
                 pages=pages,
                 title=_text_meta(pdf.metadata.get("Title")),
-                published=pdf_date_to_iso(pdf.metadata.get("CreationDate")),
+                # When the PDF was made, not when its text was written: a file date, never "published".
+                file_date=pdf_date_to_iso(pdf.metadata.get("CreationDate")) or _xmp_create_date(pdf),
             )
 
     def _page(self, page: Any, renderer: _Renderer, settings: Settings) -> Callable[[], Page]:
@@ -272,6 +279,30 @@ def _text_meta(value: object) -> str | None:
         value = value.strip().strip("\x00")
         return value or None
     return None
+
+
+def _xmp_create_date(pdf: Any) -> str | None:
+    """``xmp:CreateDate`` of the PDF's XMP metadata stream (ISO 8601 already), or None; never raises."""
+    try:
+        ref = pdf.doc.catalog.get("Metadata")
+        if ref is None:
+            return None
+        packet = resolve1(ref).get_data()[:_XMP_MAX_BYTES].decode("utf-8", "replace")
+    except Exception:  # a damaged metadata stream costs the date, nothing else
+        return None
+    match = _XMP_CREATE_DATE.search(packet)
+    return _iso_moment(match.group(1) or match.group(2)) if match else None
+
+
+def _iso_moment(value: str) -> str | None:
+    """An ISO 8601 date or date-time, normalised (``Z`` as ``+00:00``); None if it is not one."""
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
 
 
 def pdf_date_to_iso(value: object) -> str | None:

@@ -52,6 +52,10 @@ class Vocab:
     negation: re.Pattern[str]
     statuses: tuple[tuple[str, re.Pattern[str]], ...]
     captivity: re.Pattern[str]  # "полону", "плена", "captivity": a return from captivity is an exchange
+    next_day: re.Pattern[str]  # "наступного дня", "the following day": the day after the one last named
+    period_start: re.Pattern[str]  # "since", "з", "в полоні з" before a date: a period's start, not an event's day
+    agreement: re.Pattern[str]  # "домовленості", "agreed": a place after it names the event ("agreed in Doha")
+    name_pair: re.Pattern[str]  # "500 на 500", "1000 for 1000": the name of an exchange
 
 
 @lru_cache(maxsize=4)
@@ -96,6 +100,10 @@ def load_vocab(models_dir: Path = DEFAULT_MODELS_DIR) -> Vocab:
         negation=_compile(data["negations"]),
         statuses=tuple((name, _compile(status["running_text"][name])) for name in status["text_order"]),
         captivity=_compile(data.get("captivity", ["captivity"])),
+        next_day=_compile(data["next_day"]),
+        period_start=re.compile(rf"(?:{pattern_alternation(data['period_start'])})\s*$", re.IGNORECASE),
+        agreement=_compile(data["agreement_cues"]),
+        name_pair=re.compile(data["event_name_pair"], re.IGNORECASE),
     )
 
 

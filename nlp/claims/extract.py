@@ -10,8 +10,10 @@ Rule-based, sentence by sentence (vocabularies in ``models/claims/vocab.json``):
 
 Decisions:
 
-* Document date: ``published`` when given, else the first full date in the first 300 characters of
-  page 1 (a dateline). Relative dates ("вчора", "on Friday") resolve against it.
+* Document date (``nlp.claims.sentences.document_date``): publication metadata, else the dateline, else
+  the latest date written with its year, else the file's creation date, else none. Relative and
+  year-less dates ("вчора", "on Friday", "23 травня") resolve against it and only it: without it they
+  stay unresolved.
 * Event date of a quantity: a date stated in the sentence; several days ("23, 24 і 25 травня") make a
   total over those days, dated by the **last** day with no stage, unless the sentence pairs every number
   with its own date ("23 травня — 390, 24 травня — 307"). Else the date of the nearest earlier sentence of
@@ -49,13 +51,14 @@ from nlp.claims.categories import (
     load_vocab,
 )
 from nlp.claims.dates import find_dates
+from nlp.claims.event_names import names_in
 from nlp.claims.numbers import find_numbers
 from nlp.claims.quantities import Context, inherit_directions, quantity_claims, speaker_fields, status_date_of
-from nlp.claims.sentences import DATELINE_CHARS, Sentence, document_date, split_sentences
+from nlp.claims.sentences import DATELINE_CHARS, DocumentDate, Sentence, dateline, document_date, split_sentences
 from nlp.claims.statements import Attribution, find_attribution
 from nlp.claims.status import find_statuses, list_status_claims, resolve_subject
 
-__all__ = ["DATELINE_CHARS", "Sentence", "document_date", "extract_claims", "split_sentences"]
+__all__ = ["DATELINE_CHARS", "DocumentDate", "Sentence", "document_date", "extract_claims", "split_sentences"]
 
 
 # --- the document ----------------------------------------------------------------------------------------
@@ -93,21 +96,31 @@ def extract_claims(
     mentions: Sequence[Mention],
     records: Sequence[ListRow],
     list_info: ListInfo | None,
-    published: str | None,
+    dated: DocumentDate | str | None,
     models_dir: Path = DEFAULT_MODELS_DIR,
 ) -> list[Claim]:
+    """``dated``: the document's date (:func:`document_date`, as the worker computes it once); a string is
+    a publication date from metadata, None means: date the document from its text."""
     vocab = load_vocab(models_dir)
-    doc_date = document_date(pages, languages, published, models_dir)
+    if not isinstance(dated, DocumentDate):
+        dated = document_date(pages, languages, dated, None, models_dir, vocab.future)
+    doc_date = dated.date
     doc_event = _doc_event(pages, vocab)
     lang_of = {p.number: (languages[i] if i < len(languages) else "") for i, p in enumerate(pages)}
     claims: list[Claim] = []
     page_quantities: list[list[tuple[int, Claim]]] = []
+    doc_names: frozenset[str] | None = None
     for page in pages:
         text = page.text
         if not text.strip():
             continue
         lang = lang_of[page.number]
         rows = sorted((m for m in mentions if m.page == page.number), key=lambda m: (m.start, m.end, m.label))
+        dates = list(find_dates(text, lang, doc_date, models_dir))
+        if doc_names is None:  # the title and lead: the first paragraph of the first page with text
+            lead = split_sentences(text)
+            lead_end = max((s.end for s in lead if s.paragraph == lead[0].paragraph), default=0) if lead else 0
+            doc_names = frozenset(names_in(text, 0, lead_end, rows, dates, vocab))
         ctx = Context(
             text=text,
             language=lang,
@@ -115,10 +128,14 @@ def extract_claims(
             doc_date=doc_date,
             doc_event=doc_event,
             vocab=vocab,
-            dates=list(find_dates(text, lang, doc_date, models_dir)),
+            dates=dates,
             numbers=list(find_numbers(text, lang, models_dir)),
             rows=rows,
             units=[(r.start, r.end) for r in rows if r.label == "UNIT"],
+            doc_names=doc_names,
+            dateline=line.start
+            if (line := dateline(text, lang, models_dir)) and page.number == pages[0].number
+            else None,
         )
         row_spans = [(r.start, r.end) for r in records if r.page == page.number]
         quantities = _page_claims(ctx, row_spans, claims, models_dir)
@@ -142,7 +159,9 @@ def _page_claims(
         in_sent = [r for r in rows if sent.start <= r.start and r.end <= sent.end]
         previous_text = text[prev.start : prev.end] if prev else None
         attributions.append(
-            find_attribution(text[sent.start : sent.end], sent.start, in_sent, ctx.vocab, previous_text)
+            find_attribution(
+                text[sent.start : sent.end], sent.start, in_sent, ctx.vocab, previous_text, models_dir=models_dir
+            )
         )
     quantities: list[tuple[int, Claim]] = []
     for i, sent in enumerate(sentences):

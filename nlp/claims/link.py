@@ -75,17 +75,15 @@ _DIRECTION_WORDS = {"to_ukraine": "returned to Ukraine", "to_russia": "handed ov
 
 
 def _event_phrase(claim: Claim) -> str:
-    """'servicemen returned to Ukraine (exchange on 2025-02-05)': what the compared numbers count."""
+    """'servicemen returned to Ukraine (exchange:2025-02-05:stage2)': what the compared numbers count, and
+    the event they were resolved to."""
     what = claim.category or "people"
     if claim.category_detail:
         what += f" ({claim.category_detail})"
     direction = _DIRECTION_WORDS.get(claim.direction or "")
     if direction:
         what += f" {direction}"
-    event = f"{claim.event_kind or 'event'} on {claim.event_date}"
-    if claim.event_stage:
-        event += f", day {claim.event_stage}"
-    return f"{what} ({event})"
+    return f"{what} ({claim.event_key})"
 
 
 def _link(x: Claim, y: Claim, kind: str, score: float, reason: str, **extra: Any) -> ClaimLink:
@@ -138,13 +136,23 @@ def _comparable(claim: Claim) -> bool:
     )
 
 
-def _quantity_links(claims: Sequence[Claim]) -> Iterable[tuple[ClaimLink, set[str]]]:
+def _fresh_pairs(group: Sequence[Claim], fresh: set[str]) -> Iterable[tuple[Claim, Claim]]:
+    """Pairs of a group with at least one fresh claim: a new claim costs one pass over its group, not a
+    pass over every pair of an event that 2,000 sources report."""
+    new = [c for c in group if c.claim_id in fresh]
+    for x in new:
+        for y in group:
+            if y is not x and (y.claim_id not in fresh or x.claim_id < y.claim_id):
+                yield x, y
+
+
+def _quantity_links(claims: Sequence[Claim], fresh: set[str]) -> Iterable[tuple[ClaimLink, set[str]]]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         if _comparable(c):
             groups[(c.event_key, c.category, c.category_detail, c.direction)].append(c)
     for group in groups.values():
-        for x, y in itertools.combinations(group, 2):
+        for x, y in _fresh_pairs(group, fresh):
             if x.doc_id != y.doc_id:
                 link = _quantity_pair(x, y)
                 if link is not None:
@@ -177,7 +185,7 @@ def _sum_links(claims: Sequence[Claim]) -> Iterable[tuple[ClaimLink, set[str]]]:
                 if sum(float(c.value) for c in combo) != float(total.value):
                     continue
                 terms = " + ".join(f"{_num(c.value)} {c.category}" for c in combo)
-                reason = f"sum of parts: {terms} = {_num(total.value)}"
+                reason = f"{SUM_OF_PARTS}: {terms} = {_num(total.value)}"
                 evidence = {total.claim_id, *(c.claim_id for c in combo)}
                 for part in combo:
                     yield (
@@ -232,17 +240,31 @@ def _status_pair(x: Claim, y: Claim) -> ClaimLink | None:
     return _link(x, y, CONTRADICTS, SCORE_STATUS_CONFLICT, f"conflicting status: {pair}", **extra)
 
 
-def _status_links(claims: Sequence[Claim]) -> Iterable[tuple[ClaimLink, set[str]]]:
+def _status_links(claims: Sequence[Claim], fresh: set[str]) -> Iterable[tuple[ClaimLink, set[str]]]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.kind == "status" and c.subject_key and c.status:
             groups[c.subject_key].append(c)
     for group in groups.values():
-        for x, y in itertools.combinations(group, 2):
+        for x, y in _fresh_pairs(group, fresh):
             if x.doc_id != y.doc_id:
                 link = _status_pair(x, y)
                 if link is not None:
                     yield link, {x.claim_id, y.claim_id}
+
+
+SUM_OF_PARTS = "sum of parts"  # how a sum link's reason begins: the graph recomputes these per event
+
+
+def sum_links(claims: Sequence[Claim]) -> list[ClaimLink]:
+    """Every sum-of-parts link among ``claims`` (all of one or more events): one per pair, sorted. A sum
+    depends on three or more claims, so the graph recomputes an event's sums whole when any of them goes."""
+    found: dict[tuple[str, str, str], ClaimLink] = {}
+    for link, _ in _sum_links([c for c in sorted(claims, key=lambda c: c.claim_id)]):
+        ident = (link.a, link.b, link.type)
+        if ident not in found:
+            found[ident] = link
+    return [found[k] for k in sorted(found)]
 
 
 def link_claims(new: Sequence[Claim], existing: Sequence[Claim]) -> list[ClaimLink]:
@@ -254,7 +276,9 @@ def link_claims(new: Sequence[Claim], existing: Sequence[Claim]) -> list[ClaimLi
     fresh = {c.claim_id for c in new}
     ordered = [claims[k] for k in sorted(claims)]  # input order must not change the result
     found: dict[tuple[str, str, str], ClaimLink] = {}
-    for link, evidence in itertools.chain(_quantity_links(ordered), _status_links(ordered), _sum_links(ordered)):
+    for link, evidence in itertools.chain(
+        _quantity_links(ordered, fresh), _status_links(ordered, fresh), _sum_links(ordered)
+    ):
         if not evidence & fresh:
             continue
         ident = (link.a, link.b, link.type)

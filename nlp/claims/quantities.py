@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from crosscheck.records.claims import Claim
@@ -20,11 +20,14 @@ from nlp.claims.categories import (
     weak_direction,
 )
 from nlp.claims.dates import DateMatch
+from nlp.claims.event_names import names_in
 from nlp.claims.numbers import NumberMatch
 from nlp.claims.sentences import Sentence
 from nlp.claims.statements import Attribution
 
 DEFAULT_DATED_STATUSES = ("released", "exchanged", "held", "missing")
+# A date this long before the report is history ("captured in May 2022"), not the day of what it reports.
+HISTORICAL_DAYS = 180
 YEAR_WINDOW = 80  # characters around a number or status phrase in which another year blocks the default date
 
 
@@ -253,6 +256,8 @@ class Context:
     numbers: list[NumberMatch]
     rows: list[Mention]
     units: list[tuple[int, int]]
+    doc_names: frozenset[str] = frozenset()  # event names of the document's title and lead
+    dateline: int | None = None  # where the dateline's date starts (page 1): the report's date, not an event's
 
 
 def _own_date(ctx: Context, sent: Sentence, item: _Item, items: list[_Item]) -> DateMatch | None:
@@ -262,37 +267,93 @@ def _own_date(ctx: Context, sent: Sentence, item: _Item, items: list[_Item]) -> 
     return own[-1] if own else None
 
 
+def _historical(ctx: Context, d: DateMatch) -> bool:
+    """A date that starts a period or lies long before the report: "у полоні з 24 лютого 2022 року",
+    "since May 2022", "captured on 12 April 2022" — the time of something else than the claim's event."""
+    if len(d.dates) == 1 and ctx.vocab.period_start.search(ctx.text[max(0, d.start - 24) : d.start]):
+        return True
+    lead = ctx.text[d.start : d.end].split(maxsplit=1)[0].lower()
+    if len(d.dates) == 1 and lead in ("з", "із", "зі", "від", "с", "со", "от", "from", "since"):
+        return True
+    if ctx.doc_date is not None:
+        first = full_dates(d.dates)
+        if first and (ctx.doc_date - date.fromisoformat(first[-1])).days > HISTORICAL_DAYS:
+            return True
+    return False
+
+
+def event_dates_in(ctx: Context, start: int, end: int) -> list[DateMatch]:
+    """Full dates in ``[start, end)`` that may be an event's day (not a period's start, not long past)."""
+    return [
+        d
+        for d in ctx.dates
+        if start <= d.start and d.end <= end and full_dates(d.dates) and d.start != ctx.dateline
+        if not _historical(ctx, d)
+    ]
+
+
+def _source(matches: Sequence[DateMatch]) -> str:
+    return "relative" if all(m.relative for m in matches) else "text"
+
+
+@dataclass(frozen=True)
+class EventDate:
+    date: str | None = None
+    source: str | None = None  # crosscheck.records.claims.DATE_SOURCES
+    end: str | None = None  # the last day when the claim counts several days
+
+    @property
+    def defaulted(self) -> bool:
+        return self.source == "document"
+
+
+def _days(matches: Sequence[DateMatch], source: str) -> EventDate:
+    written = [m for m in matches if not m.relative] or list(matches)
+    days = sorted({x for m in written for x in full_dates(m.dates)})
+    return EventDate(days[0], source, days[-1] if len(days) > 1 else None)
+
+
 def _event_date(
     ctx: Context, sent: Sentence, earlier: Sequence[Sentence], item: _Item, items: list[_Item], reported: bool
-) -> tuple[str | None, bool, bool]:
-    """(event date, defaulted to the document date, several days). ``earlier``: the sentences before this one
-    in its paragraph, nearest last."""
-    in_sent = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end and full_dates(d.dates)]
+) -> EventDate:
+    """The claim's event date and where it came from. ``earlier``: the sentences before this one in its
+    paragraph, nearest last."""
+    in_sent = event_dates_in(ctx, sent.start, sent.end)
     if in_sent:
         # per-day numbers: every number of the sentence has its own date right before it
         counted = [it for it in items if it.category]
         if len(in_sent) >= 2 and len(counted) >= 2 and all(_own_date(ctx, sent, it, items) for it in counted):
             own = _own_date(ctx, sent, item, items)
-            if own is not None:
-                return max(full_dates(own.dates)), False, False
-        days = sorted({x for d in in_sent for x in full_dates(d.dates)})
-        return days[-1], False, len(days) > 1
+            if own is not None and not _historical(ctx, own):
+                return EventDate(max(full_dates(own.dates)), _source([own]))
+        return _days(in_sent, _source(in_sent))
+    sentence = ctx.text[sent.start : sent.end]
+    # "The following day, 307 more came home": the day after the last one named before
+    if ctx.vocab.next_day.search(sentence):
+        before = event_dates_in(ctx, 0, sent.start)
+        if before:
+            last = date.fromisoformat(max(full_dates(before[-1].dates)))
+            return EventDate((last + timedelta(days=1)).isoformat(), "context")
     # the paragraph goes on about the day its earlier sentence named ("The exchange yesterday took place in
     # two stages. In the first stage, … In the second stage, 157 servicemen came home")
     for prev in reversed(earlier):
-        days = sorted(
-            {x for d in ctx.dates if prev.start <= d.start and d.end <= prev.end for x in full_dates(d.dates)}
-        )
-        if days:
-            return days[-1], False, len(days) > 1
+        found = event_dates_in(ctx, prev.start, prev.end)
+        if found:
+            return _days(found, "context" if _source(found) == "text" else "relative")
+    # A stage's date may be written paragraphs before ("The exchange began on Thursday, 16 October. …
+    # During the first stage, 205 …"): the last date named before it in the document.
+    if event_stage(sentence, ctx.vocab) is not None:
+        before = event_dates_in(ctx, 0, sent.start)
+        if before:
+            last = before[-1]
+            return EventDate(min(full_dates(last.dates)), "context" if not last.relative else "relative")
     if ctx.doc_date is None or not reported:
-        return None, False, False
-    sentence = ctx.text[sent.start : sent.end]
+        return EventDate()
     if ctx.vocab.future.search(sentence):
-        return None, False, False
+        return EventDate()
     if other_year_near(sentence, item.number.start - sent.start, ctx.doc_date.year):
-        return None, False, False  # "in April 2022": another time than the report's
-    return ctx.doc_date.isoformat(), True, False
+        return EventDate()  # "in April 2022": another time than the report's
+    return EventDate(ctx.doc_date.isoformat(), "document")
 
 
 def other_year_near(sentence: str, pos: int, year: int, window: int = YEAR_WINDOW) -> bool:
@@ -323,6 +384,8 @@ def quantity_claims(
             break
         kind = event_kind(text[prev.start : prev.end], vocab)
     stage = event_stage(sentence, vocab)
+    span_start = earlier[0].start if earlier else sent.start  # the paragraph so far names the event too
+    names = tuple(sorted(names_in(text, span_start, sent.end, ctx.rows, ctx.dates, vocab) | ctx.doc_names))
     from_captivity = vocab.captivity.search(sentence) is not None or any(
         vocab.captivity.search(text[p.start : p.end]) for p in earlier
     )
@@ -343,11 +406,11 @@ def quantity_claims(
         elif k == "release" and direction == "to_ukraine" and from_captivity:
             k = "exchange"  # people come back to Ukraine from Russian captivity by exchange
         reported = k is not None or direction is not None
-        event_date, defaulted, multi = _event_date(ctx, sent, earlier, item, items, reported)
+        when = _event_date(ctx, sent, earlier, item, items, reported)
         confidence = 0.85
         confidence += 0.05 if direction else 0.0
         confidence -= 0.1 if k is None else 0.0
-        confidence -= 0.2 if event_date is None else (0.1 if defaulted else 0.0)
+        confidence -= 0.2 if when.date is None else (0.1 if when.defaulted else 0.0)
         confidence -= 0.15 if item.implied_total else 0.0
         claims.append(
             Claim(
@@ -365,8 +428,11 @@ def quantity_claims(
                 category_detail=item.detail,
                 direction=direction,
                 event_kind=k,
-                event_date=event_date,
-                event_stage=None if multi else stage,
+                event_date=when.date,
+                event_stage=None if when.end else stage,
+                event_date_end=when.end,
+                event_date_source=when.source,
+                event_names=names,
                 **speaker_fields(attribution),
                 parts=tuple(item.parts),
             )

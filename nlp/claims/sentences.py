@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crosscheck.records.pages import Page
 from crosscheck.settings import DEFAULT_MODELS_DIR
-from nlp.claims.dates import find_dates
+from nlp.claims.dates import DateMatch, find_dates
 
 DATELINE_CHARS = 300
 
@@ -80,22 +80,109 @@ def split_sentences(text: str) -> list[Sentence]:
 
 # --- document date ---------------------------------------------------------------------------------------
 
+# How a document was dated, most trusted first (docs/schema.md, Document.published_source).
+DATE_SOURCES = ("metadata", "dateline", "text", "file", "none")
+
+
+@dataclass(frozen=True)
+class DocumentDate:
+    """The date a document speaks from: relative and year-less dates resolve against it and only it."""
+
+    date: date | None
+    source: str  # one of DATE_SOURCES
+    value: str | None = None  # as stored: the metadata's ISO date-time when that is the source, else the ISO date
+
+    @classmethod
+    def of(cls, published: str | None) -> DocumentDate:
+        """A publication date given as metadata (an ISO date or date-time), or none."""
+        day = _iso_day(published)
+        return cls(day, "metadata", published) if day else cls(None, "none")
+
+
+def _iso_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _full_dates(text: str, lang: str, models_dir: Path, future: re.Pattern[str] | None) -> list[tuple[int, date]]:
+    """(offset, day) of every date written with its year, outside sentences about the future."""
+    out: list[tuple[int, date]] = []
+    for sent in split_sentences(text):
+        sentence = text[sent.start : sent.end]
+        if future is not None and future.search(sentence):
+            continue
+        for d in find_dates(sentence, lang, None, models_dir):
+            if d.relative:
+                continue
+            for iso in d.dates:
+                if len(iso) == 10:
+                    out.append((sent.start + d.start, date.fromisoformat(iso)))
+    return out
+
+
+# What may stand before a dateline's date on its line: a place ("KYIV,", "Київ,", "**New York,") — up to
+# three words — or nothing ("6 февраля 2025, 09:10 | Восточный вестник").
+_DATELINE_LEAD = re.compile(r"[\s*_#>(\[]*(?:[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'’.-]*){0,2}\s*[,:(—–-]\s*)?", re.UNICODE)
+
+
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:$|[-–—(|,.:/*_\n\]]|\d{1,2}:\d{2})", re.MULTILINE)
+
+
+def dateline(text: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> DateMatch | None:
+    """The dateline: a full date in the first ``DATELINE_CHARS`` characters that opens its line or follows
+    the place the report was filed from ("KYIV, October 17, 2025 (Crosscheck Wire) —"), not a date in a
+    sentence of the lead ("Обмін розпочався в четвер, 16 жовтня 2025 року")."""
+    head = text[:DATELINE_CHARS]
+    for d in find_dates(head, lang, None, models_dir):
+        if d.relative or len(d.dates) != 1 or len(d.dates[0]) != 10:
+            continue
+        line_start = head.rfind("\n", 0, d.start) + 1
+        # and a separator after it: "16 жовтня 2025 року Україна повернула…" opens a sentence, not a dateline
+        if _DATELINE_LEAD.fullmatch(head[line_start : d.start]) and _DATELINE_TAIL.match(text, d.end):
+            return d
+    return None
+
 
 def document_date(
-    pages: Sequence[Page], languages: Sequence[str], published: str | None, models_dir: Path = DEFAULT_MODELS_DIR
-) -> date | None:
-    if published:
-        try:
-            return date.fromisoformat(published[:10])
-        except ValueError:
-            pass
-    if not pages:
-        return None
+    pages: Sequence[Page],
+    languages: Sequence[str],
+    published: str | None,
+    file_date: str | None = None,
+    models_dir: Path = DEFAULT_MODELS_DIR,
+    future: re.Pattern[str] | None = None,
+) -> DocumentDate:
+    """The document's date and where it came from, in this order of trust:
+
+    * ``metadata``: the publication date the file declares (HTML ``article:published_time`` and the like);
+    * ``dateline``: a full date opening a line near the top of page 1, or after its place (:func:`dateline`);
+    * ``text``: the latest date written with its year anywhere in the text, outside sentences about the
+      future ("the next exchange is planned for 1 December 2025" does not date a report);
+    * ``file``: the file's own creation date (PDF CreationDate, DOCX core properties, EXIF): when the file
+      was made, which is often not when the text was written, hence last;
+    * ``none``: then relative and year-less dates stay unresolved, never resolved against the clock.
+    """
+    declared = _iso_day(published)
+    if declared is not None:
+        return DocumentDate(declared, "metadata", published)
     lang = languages[0] if languages else ""
-    for d in find_dates(pages[0].text[:DATELINE_CHARS], lang, None, models_dir):
-        if not d.relative and d.dates and len(d.dates[0]) == 10:
-            try:
-                return date.fromisoformat(d.dates[0])
-            except ValueError:
-                continue
-    return None
+    line = dateline(pages[0].text, lang, models_dir) if pages else None
+    if line is not None:
+        day = _iso_day(line.dates[0])
+        if day is not None:
+            return DocumentDate(day, "dateline", day.isoformat())
+    written = [
+        day
+        for i, page in enumerate(pages)
+        for _, day in _full_dates(page.text, languages[i] if i < len(languages) else lang, models_dir, future)
+    ]
+    if written:
+        latest = max(written)
+        return DocumentDate(latest, "text", latest.isoformat())
+    from_file = _iso_day(file_date)
+    if from_file is not None:
+        return DocumentDate(from_file, "file", from_file.isoformat())
+    return DocumentDate(None, "none")

@@ -114,7 +114,8 @@ def test_pdf_text_layer_pages_title_and_date() -> None:
     assert doc.pages[1].text == "Second page about Olena Fictional."
     assert {p.method for p in doc.pages} == {"text-layer"}
     assert doc.title == "Звіт про закупівлі"
-    assert doc.published == "2000-01-01T00:00:00+00:00"
+    # CreationDate says when the file was made: a file date, not a publication date.
+    assert doc.file_date == "2000-01-01T00:00:00+00:00" and doc.published is None
     assert doc.ocr_pages == 0
 
 
@@ -385,14 +386,15 @@ def test_docx_paragraphs_and_tables_in_order() -> None:
         "Підписи сторін."
     )
     assert doc.title == "Договір № 7"
-    assert doc.published is not None and doc.published.startswith("2023-11-02T09:30:00")
+    assert doc.file_date is not None and doc.file_date.startswith("2023-11-02T09:30:00")
+    assert doc.published is None  # the core properties say when the file was made, not when it was published
 
 
 def test_docx_title_falls_back_to_first_heading_and_template_date_is_ignored() -> None:
     # python-docx's template says "created 2013-12-23": not a fact about this document.
     doc = parse_bytes(make_docx(_contract), "contract.docx", SETTINGS)
     assert doc.title == "Договір поставки"
-    assert doc.published is None
+    assert doc.file_date is None and doc.published is None
 
 
 def test_docx_without_text_has_no_text() -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from crosscheck.records.claims import Claim
 from crosscheck.records.facts import ListInfo, ListRow, Mention
 from crosscheck.records.pages import Page
-from nlp.claims.extract import document_date, extract_claims, split_sentences
+from nlp.claims.categories import load_vocab
+from nlp.claims.extract import DocumentDate, document_date, extract_claims, split_sentences
 
 PLACE_MARIUPOL = "place:mariupol"
 UNIT_36 = "unit:36-obrmp"
@@ -94,8 +97,9 @@ QUANTITIES = [
         "uk",
         "23, 24 і 25 травня 2025 року в межах обміну повернули 1000 українців.",
         [],
-        [(1000.0, "people", "exact", "to_ukraine", "exchange", "2025-05-25", None, ())],
-        id="uk-multi-day-total-last-day",
+        # a total over three days is about the whole exchange: dated by its first day, to 2025-05-25
+        [(1000.0, "people", "exact", "to_ukraine", "exchange", "2025-05-23", None, ())],
+        id="uk-multi-day-total-is-a-range",
     ),
     pytest.param(
         "ru",
@@ -335,8 +339,24 @@ def test_list_records_give_status_claims() -> None:
 
 def test_document_date_from_dateline() -> None:
     pages = [Page(1, "Заголовок\n\n14 марта 2025, 17:05 | Вестник\n\nТекст.", "plain")]
-    assert document_date(pages, ["ru"], None).isoformat() == "2025-03-14"
-    assert document_date(pages, ["ru"], "2025-03-15T10:00:00+02:00").isoformat() == "2025-03-15"
+    assert document_date(pages, ["ru"], None) == DocumentDate(date(2025, 3, 14), "dateline", "2025-03-14")
+    dated = document_date(pages, ["ru"], "2025-03-15T10:00:00+02:00")
+    assert (dated.date, dated.source, dated.value) == (date(2025, 3, 15), "metadata", "2025-03-15T10:00:00+02:00")
+
+
+def test_document_date_falls_back_to_text_then_file_then_none() -> None:
+    """No metadata and no dateline: the latest date written with its year, not one in a sentence about the
+    future; then the file's creation date; then none (never the clock)."""
+    body = "Заголовок\n\n" + "Текст без дати. " * 30
+    text = body + "Обмін відбувся 16 жовтня 2025 року. Наступний запланований на 1 грудня 2025 року."
+    assert document_date([Page(1, text, "plain")], ["uk"], None, None, future=load_vocab().future) == DocumentDate(
+        date(2025, 10, 16), "text", "2025-10-16"
+    )
+    plain = [Page(1, body, "plain")]
+    assert document_date(plain, ["uk"], None, "2025-10-17T21:40:00") == DocumentDate(
+        date(2025, 10, 17), "file", "2025-10-17"
+    )
+    assert document_date(plain, ["uk"], None, None) == DocumentDate(None, "none")
 
 
 def test_sentences_keep_quotes_and_initials() -> None:
@@ -469,3 +489,13 @@ def test_breakdown_of_the_released_is_not_a_subset() -> None:
     claims = [c for c in _claims(text, "uk", published="2025-03-14") if c.kind == "quantity"]
     assert {c.value for c in claims} == {142.0, 8.0}
     assert all(c.category_detail is None for c in claims)
+
+
+def test_a_total_over_several_days_is_about_the_whole_range() -> None:
+    text = "23, 24 і 25 травня 2025 року в межах обміну повернули 1000 українців."
+    (claim,) = _claims(text, "uk")
+    assert (claim.event_date, claim.event_date_end, claim.event_key) == (
+        "2025-05-23",
+        "2025-05-25",
+        "exchange:2025-05-23..2025-05-25",
+    )
