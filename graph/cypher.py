@@ -239,7 +239,7 @@ RETURN p.key AS key, p.name AS name
 # Before a document's claims go: the event keys and subjects whose links must be recomputed.
 DOCUMENT_CLAIM_KEYS = """
 MATCH (c:Claim {doc_id: $doc_id})
-RETURN collect(DISTINCT c.event_key) AS event_keys, collect(DISTINCT c.subject_key) AS subjects,
+RETURN collect(DISTINCT c.event_key) AS event_keys, collect(DISTINCT c.subject_base) AS subjects,
        collect(DISTINCT c.event_kind) AS kinds, min(c.event_date) AS first,
        max(coalesce(c.event_date_end, c.event_date)) AS last
 """
@@ -270,10 +270,16 @@ SET s = r.stated_in
 """
 
 # Event resolution (nlp.claims.events) reads the quantity claims of a document's event kinds around its dates
-# (indexed on Claim.event_date), and those that name an event (filtered by name in Python).
+# (indexed on Claim.event_date) and on the same days of any year (Claim.event_monthday: dates written
+# without their year meet their event), and those that name an event (filtered by name in Python).
 EVENT_CANDIDATE_CLAIMS = """
 MATCH (c:Claim)
 WHERE c.event_date >= $first AND c.event_date <= $last AND c.kind = 'quantity' AND c.event_kind IN $kinds
+MATCH (c)-[s:STATED_IN]->(:Document)
+RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
+UNION
+MATCH (c:Claim)
+WHERE c.event_monthday IN $monthdays AND c.kind = 'quantity' AND c.event_kind IN $kinds
 MATCH (c)-[s:STATED_IN]->(:Document)
 RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
 """
@@ -350,14 +356,14 @@ MATCH (c:Claim) WHERE c.event_key IN $event_keys
 MATCH (c)-[s:STATED_IN]->(:Document)
 RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
 UNION
-MATCH (c:Claim) WHERE c.subject_key IN $subjects
+MATCH (c:Claim) WHERE c.subject_base IN $subjects
 MATCH (c)-[s:STATED_IN]->(:Document)
 RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
 """
 
 # Status links under these subjects that the evidence no longer supports ($keep: "a|b|TYPE").
 DELETE_STALE_STATUS_LINKS = """
-MATCH (c:Claim) WHERE c.subject_key IN $subjects
+MATCH (c:Claim) WHERE c.subject_base IN $subjects
 MATCH (c)-[r:CORROBORATES|CONTRADICTS]-(:Claim)
 WHERE r.subject_key IN $subjects
 WITH DISTINCT r

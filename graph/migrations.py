@@ -94,6 +94,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             _index("claim_event_date", cypher.CLAIM, "event_date"),
         ),
     ),
+    Migration(
+        5,
+        "event resolution: claims of a day of any year (dates without a year meet their event), events by date; "
+        "status claims by person without birth date",
+        (
+            _index("claim_event_monthday", cypher.CLAIM, "event_monthday"),
+            _index("event_date", cypher.EVENT, "date"),
+            _index("claim_subject_base", cypher.CLAIM, "subject_base"),
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

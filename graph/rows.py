@@ -17,6 +17,7 @@ from crosscheck.records.ids import listed_id_for, mention_id_for, page_id_for
 from crosscheck.records.pages import Box, Page
 from graph import cypher
 from nlp.claims.events import Attachment, EventInfo
+from nlp.claims.link import subject_base
 from nlp.identity import Identity
 from nlp.translit import guess_cyrillic_language, has_cyrillic
 
@@ -209,6 +210,10 @@ def claim_row(c: Claim, bbox_unit: str | None) -> Row:
     props: Row = {name: getattr(c, name) for name in _CLAIM_NODE_FIELDS}
     props["parts"], props["confidence"] = list(c.parts), round(c.confidence, 3)
     props["event_names"] = list(c.event_names) or None
+    # the day of the year, for claims whose date has no year ("--10-16") to meet their event (nlp.claims.events)
+    props["event_monthday"] = c.event_date[-5:] if c.event_date else None
+    # the person without the birth date a list adds: status links join a list row and an appeal by it
+    props["subject_base"] = subject_base(c.subject_key) if c.subject_key else None
     if c.kind != "quantity" or not c.event_kind:
         props["event_key"] = c.own_event_key  # not resolved: a status's event, as its words give it
     stated_in = {

@@ -12,8 +12,8 @@ from crosscheck.records.document import FileResult
 from crosscheck.records.facts import Mention
 from graph import cypher, rows
 from graph.connection import Graph
-from nlp.claims.events import EventInfo, candidate_window, resolvable, resolve_events
-from nlp.claims.link import SUM_OF_PARTS, link_claims, sum_links
+from nlp.claims.events import EventInfo, candidate_monthdays, candidate_window, resolvable, resolve_events
+from nlp.claims.link import SUM_OF_PARTS, link_claims, subject_base, sum_links
 from nlp.identity import Identity, identity_of, inflection_variants, links_between, surname_probes
 
 # Pages in these languages get full NER and name normalisation; in others a name may stand inflected.
@@ -115,7 +115,7 @@ def _write_claims(tx: neo4j.ManagedTransaction, result: FileResult) -> Touched:
             tx.run(statements[label], rows=refs).consume()
     new = [c for c in result.claims if resolvable(c)]
     return Touched(
-        subjects={c.subject_key for c in result.claims if c.subject_key},
+        subjects={subject_base(c.subject_key) for c in result.claims if c.subject_key},
         kinds={c.event_kind for c in new if c.event_kind},
         days={d for c in new for d in (c.event_date, c.event_date_end) if d},
         names={n for c in new for n in c.event_names},
@@ -142,8 +142,12 @@ def resolve_claim_events(tx: neo4j.ManagedTransaction, touched: Touched) -> None
             if set(c.event_names) & touched.names
         ]
     days = touched.days | {d for c in named for d in (c.event_date, c.event_date_end) if d}
-    first, last = candidate_window(days) or ("", "")
-    around = [_stored(r) for r in tx.run(cypher.EVENT_CANDIDATE_CLAIMS, kinds=kinds, first=first, last=last)]
+    first, last = candidate_window(d for d in days if not d.startswith("--")) or ("", "")
+    monthdays = candidate_monthdays(days)
+    around = [
+        _stored(r)
+        for r in tx.run(cypher.EVENT_CANDIDATE_CLAIMS, kinds=kinds, first=first, last=last, monthdays=monthdays)
+    ]
     candidates = list({c.claim_id: c for c in around + named}.values())
     found = resolve_events(candidates)
     changed = []

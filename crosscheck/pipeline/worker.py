@@ -97,7 +97,19 @@ def _placed_claims(result: FileResult, claims: list[Claim], pages: dict[int, Pag
     seen: set[str] = set()
     placed = []
     for c in claims:
-        claim_id = claim_id_for(result.doc_id, c.page, c.start, c.end, c.kind, c.category, c.subject_key, c.status)
+        claim_id = claim_id_for(
+            result.doc_id,
+            c.page,
+            c.start,
+            c.end,
+            c.kind,
+            c.category,
+            c.subject_key,
+            c.status,
+            c.value,
+            c.direction,
+            c.event_date,
+        )
         if claim_id in seen:
             continue
         seen.add(claim_id)

@@ -18,7 +18,9 @@ STATUSES = ("released", "exchanged", "held", "missing", "detained", "killed")
 # from an earlier sentence ("context": "The exchange began on 16 October. … In the first stage, 205 …",
 # "The following day …"), resolved from "yesterday"/"on Friday" against the document's date ("relative"),
 # or the document's own date for a report of the day ("document"). The first two anchor an event.
-DATE_SOURCES = ("text", "context", "relative", "document")
+# A document without a year gives "--MM-DD" dates: written in the text ("yearless") or its dateline's day
+# ("yearless-report"); they attach only to an event known on that day (nlp.claims.events).
+DATE_SOURCES = ("text", "context", "relative", "document", "yearless", "yearless-report")
 ANCHORING_SOURCES = frozenset({"text", "context"})
 
 

@@ -32,8 +32,13 @@ def claim_id_for(
     category: str | None,
     subject_key: str | None,
     status: str | None,
+    value: float | None = None,
+    direction: str | None = None,
+    event_date: str | None = None,
 ) -> str:
     """Deterministic claim id: where it is stated and what it says, so a re-ingest MERGEs onto the same claim
-    and two claims in one sentence (150 servicemen, 26 civilians) stay apart."""
-    raw = f"{doc_id}|{page}|{start}|{end}|{kind}|{category or ''}|{subject_key or ''}|{status or ''}".encode()
+    and two claims in one sentence stay apart (150 servicemen and 26 civilians; "205 prisoners; on Oct. 17,
+    160"; 1,000 bodies to Ukraine and 24 to Russia)."""
+    said = f"{'' if value is None else f'{value:g}'}|{direction or ''}|{event_date or ''}"
+    raw = f"{doc_id}|{page}|{start}|{end}|{kind}|{category or ''}|{subject_key or ''}|{status or ''}|{said}".encode()
     return hashlib.sha256(raw).hexdigest()[:32]

@@ -56,6 +56,13 @@ class Vocab:
     period_start: re.Pattern[str]  # "since", "з", "в полоні з" before a date: a period's start, not an event's day
     agreement: re.Pattern[str]  # "домовленості", "agreed": a place after it names the event ("agreed in Doha")
     name_pair: re.Pattern[str]  # "500 на 500", "1000 for 1000": the name of an exchange
+    nationality: tuple[tuple[str, re.Pattern[str]], ...]  # "205 Russian servicemen" -> to_russia
+    recipient_after: tuple[tuple[str, re.Pattern[str]], ...]  # "returned 24 to Russia" -> to_russia
+    bodies_before: re.Pattern[str]  # "тела 1000 погибших": what is counted, written before the number
+    still: re.Pattern[str]  # "досі", "still": a captivity that lasts up to the report's day
+    as_of: re.Pattern[str]  # "станом на 20 травня": the day a lasting status is stated for
+    running_total: re.Pattern[str]  # "since February 2022", "з початку повномасштабного вторгнення"
+    ellipsis_more: re.Pattern[str]  # "160 more were freed": the count takes what the one before counted
 
 
 @lru_cache(maxsize=4)
@@ -104,6 +111,17 @@ def load_vocab(models_dir: Path = DEFAULT_MODELS_DIR) -> Vocab:
         period_start=re.compile(rf"(?:{pattern_alternation(data['period_start'])})\s*$", re.IGNORECASE),
         agreement=_compile(data["agreement_cues"]),
         name_pair=re.compile(data["event_name_pair"], re.IGNORECASE),
+        nationality=tuple((k, _compile(v)) for k, v in data["nationality"].items() if not k.startswith("_")),
+        recipient_after=tuple(
+            (k, re.compile(rf"[\s,]*(?:{pattern_alternation(v)})", re.IGNORECASE))
+            for k, v in data["recipient_after"].items()
+            if not k.startswith("_")
+        ),
+        bodies_before=re.compile(rf"(?:{pattern_alternation(data['bodies_before'])})\s*$", re.IGNORECASE),
+        still=_compile(status.get("still_cues", ["still"])),
+        as_of=re.compile(rf"(?:{pattern_alternation(status.get('as_of_cues', ['as of']))})\s*$", re.IGNORECASE),
+        running_total=re.compile(data["running_total"], re.IGNORECASE),
+        ellipsis_more=re.compile(data["ellipsis_more"], re.IGNORECASE),
     )
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from crosscheck.settings import DEFAULT_MODELS_DIR
 from nlp.vocab import load_json
 
-__all__ = ["APOSTROPHES_TO_ASCII", "DateMatch", "date_spans", "find_dates"]
+__all__ = ["APOSTROPHES_TO_ASCII", "YEARLESS", "DateMatch", "date_spans", "find_dates", "yearless"]
 
 MONTHS_FILE = "lists/months.json"  # under models_dir: the month names list titles use too
 DAYS_FILE = "claims/days.json"  # under models_dir: relative days and weekdays
@@ -269,6 +269,16 @@ def _candidates(text: str, p: _Patterns) -> list[tuple[int, int, str, re.Match[s
 
 
 _FAR_FUTURE = date(9000, 12, 31)  # a reference every year-less day precedes: validity only, not resolution
+# A year no report is from (a leap year, so 29 February exists): a document whose date has no year resolves
+# its year-less dates into it, and they leave as "--MM-DD" (ISO 8601 for a day of an unknown year).
+YEARLESS = 4000
+
+
+def yearless(iso: str | None) -> str | None:
+    """ "4000-10-16" (or 3999-…, a range reaching back over New Year) -> "--10-16"; other dates unchanged."""
+    if iso and iso[:4] in (str(YEARLESS), str(YEARLESS - 1)):
+        return "--" + iso[5:10]
+    return iso
 
 
 def date_spans(text: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> list[tuple[int, int]]:
@@ -277,9 +287,17 @@ def date_spans(text: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> l
 
 
 def find_dates(
-    text: str, lang: str, reference: date | None = None, models_dir: Path = DEFAULT_MODELS_DIR
+    text: str,
+    lang: str,
+    reference: date | None = None,
+    models_dir: Path = DEFAULT_MODELS_DIR,
+    *,
+    relative: bool = True,
+    weekdays: bool = True,
 ) -> list[DateMatch]:
-    """Every date expression in ``text`` in order, non-overlapping, resolved against ``reference``."""
+    """Every date expression in ``text`` in order, non-overlapping, resolved against ``reference``.
+    ``relative`` / ``weekdays`` False: "вчора" / "у п'ятницю" are not read (a reference in a year the
+    calendar does not know, :data:`YEARLESS`, cannot say which day a Friday was)."""
     p = _patterns(models_dir)
     norm = text.translate(APOSTROPHES_TO_ASCII)
     out: list[tuple[int, int, tuple[str, ...], bool]] = []
@@ -290,10 +308,11 @@ def find_dates(
             dates = _written(m.group(0), kind == "month_first", reference, p)
         if dates:
             out.append((start, end, dates, False))
-    if reference is not None and reference != _FAR_FUTURE:
+    if reference is not None and reference != _FAR_FUTURE and relative:
         for m in p.relative.finditer(norm):
             day = reference + timedelta(days=p.relative_days[m.group(0).lower()])
             out.append((m.start(), m.end(), (day.isoformat(),), True))
+    if reference is not None and reference != _FAR_FUTURE and weekdays:
         for m in p.weekday.finditer(norm):
             n = p.weekdays[m.group("wd").lower()]
             out.append((m.start(), m.end(), (_weekday(n, bool(m.group("last")), reference).isoformat(),), True))

@@ -15,6 +15,9 @@ date is evidence, weighed by where it came from (``Claim.event_date_source``):
   its kind in that window — at its stage when it names one; the latest on or before its date, else the
   nearest after — else a provisional event another soft claim founded in that window, else it founds
   one on its own date ("yesterday" claims first, then reports' own dates, earliest first).
+* **A day without its year** ("KYIV, Oct 16 —" and nothing says which year): the event of its kind on that
+  day in the one year the known events allow, as a soft date of that year, or nothing (such a day founds
+  no event); then its name, as for undated claims.
 * **No date** — the claim joins the one event that carries its name ("500-for-500", "agreed-in:<place>"),
   with a lower confidence, or stays unattached; the reason is stored either way.
 
@@ -35,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from crosscheck.records.claims import Claim, Event
+from nlp.claims.dates import YEARLESS
 from nlp.claims.event_names import name_number
 
 RELATIVE_DAYS_BEFORE = 1  # "yesterday" in a report after midnight, or in another time zone
@@ -46,6 +50,7 @@ CONFIDENCE_RELATIVE = 0.85
 CONFIDENCE_DOCUMENT = 0.7
 CONFIDENCE_PROVISIONAL = 0.5
 CONFIDENCE_NAMED = 0.55
+CONFIDENCE_YEARLESS = 0.6
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def _day(iso: str) -> date:
 
 
 def _window(claim: Claim) -> tuple[date, date] | None:
-    if not claim.event_date:
+    if not claim.event_date or claim.event_date.startswith("--"):
         return None
     day = _day(claim.event_date)
     back = RELATIVE_DAYS_BEFORE if claim.event_date_source == "relative" else DOCUMENT_DAYS_BEFORE
@@ -170,6 +175,41 @@ class _Resolver:
         reason = f"dated by {how} ({claim.event_date}); no event of the kind written with its date in {lo}..{hi}"
         return Attachment(claim.claim_id, event, CONFIDENCE_PROVISIONAL, reason)
 
+    def of_unknown_year(self, claim: Claim) -> Attachment | None:
+        """A day without its year ("--10-16", from a report that never says the year): the event of that day
+        in the one year the known events of its kind allow, weighed as a soft date of that year."""
+        kind, monthday = claim.event_kind or "", (claim.event_date or "")[-5:]
+        back = RELATIVE_DAYS_BEFORE if claim.event_date_source == "yearless" else DOCUMENT_DAYS_BEFORE
+        known = self._known(kind)
+        years: set[int] = set()
+        for pool in ([e for e in known if e.anchored], known):
+            for e in pool:
+                year = int(e.event.date[:4])
+                for y in (year, year + 1):
+                    try:
+                        day = date(y, int(monthday[:2]), int(monthday[3:]))
+                    except ValueError:
+                        continue
+                    if _covers(e.event, day - timedelta(days=back), day):
+                        years.add(y)
+            if years:
+                break
+        if len(years) != 1:
+            return None
+        year = next(iter(years))
+        as_dated = replace(
+            claim,
+            event_date=f"{year}-{monthday}",
+            event_date_end=f"{year}-{claim.event_date_end[-5:]}" if claim.event_date_end else None,
+            event_date_source="relative" if claim.event_date_source == "yearless" else "document",
+        )
+        att = self.soft(as_dated)
+        if att.event.key not in self.events:
+            return None  # no event of that day on record: a day without a year founds none
+        how = "written" if claim.event_date_source == "yearless" else "the report's dateline"
+        reason = f"date without its year ({monthday}, {how}); {year} is the only year with such an event: " + att.reason
+        return Attachment(claim.claim_id, att.event, min(att.confidence, CONFIDENCE_YEARLESS), reason)
+
     def named(self, claim: Claim) -> Attachment | None:
         if not claim.event_names:
             return None
@@ -198,7 +238,7 @@ class _Resolver:
         # event in its window, else founds one on its own day (its date is as good as the document's);
         # a report's own date joins an event in its window, else founds a provisional one that later
         # reports may join. Then the undated claims, by name.
-        soft = [c for c in self.claims if not c.anchors_event and c.event_date]
+        soft = [c for c in self.claims if not c.anchors_event and c.event_date and not c.event_date.startswith("--")]
         for c in sorted(soft, key=lambda c: (c.event_date_source != "relative", c.event_date or "", c.claim_id)):
             att = self.soft(c)
             relative = c.event_date_source == "relative"
@@ -209,10 +249,14 @@ class _Resolver:
             out[c.claim_id] = att
             self._add(att.event, c, relative and founded)
         for c in self.claims:
-            if not c.anchors_event and not c.event_date:
+            if c.event_date and c.event_date.startswith("--"):
+                att = self.of_unknown_year(c) or self.named(c)
+            elif not c.anchors_event and not c.event_date:
                 att = self.named(c)
-                if att is not None:
-                    out[c.claim_id] = att
+            else:
+                continue
+            if att is not None:
+                out[c.claim_id] = att
         return out
 
 
@@ -238,6 +282,24 @@ def attached(claims: Sequence[Claim]) -> list[Claim]:
         else:
             out.append(c)
     return out
+
+
+def _monthday_day(monthday: str) -> date:
+    """ "--10-16" or "2025-10-16" -> that day in the YEARLESS year (a leap year: 29 February exists)."""
+    return date(YEARLESS, int(monthday[-5:-3]), int(monthday[-2:]))
+
+
+def candidate_monthdays(dates: Iterable[str]) -> list[str]:
+    """The days of the year ("MM-DD") around dates with or without a year: claims on them in any year may
+    affect the resolution of a date without a year, and the reverse."""
+    out: set[str] = set()
+    for d in dates:
+        if not d:
+            continue
+        day = _monthday_day(d)
+        for k in range(-CANDIDATE_DAYS, CANDIDATE_DAYS + 1):
+            out.add((day + timedelta(days=k)).isoformat()[5:])
+    return sorted(out)
 
 
 def candidate_window(dates: Iterable[str]) -> tuple[str, str] | None:

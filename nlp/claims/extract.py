@@ -39,6 +39,7 @@ Decisions:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from crosscheck.records.claims import KINDS, Claim
@@ -50,10 +51,10 @@ from nlp.claims.categories import (
     event_kind,
     load_vocab,
 )
-from nlp.claims.dates import find_dates
+from nlp.claims.dates import YEARLESS, find_dates
 from nlp.claims.event_names import names_in
 from nlp.claims.numbers import find_numbers
-from nlp.claims.quantities import Context, inherit_directions, quantity_claims, speaker_fields, status_date_of
+from nlp.claims.quantities import Context, Quantity, inherit_directions, quantity_claims, speaker_fields, status_date_of
 from nlp.claims.sentences import DATELINE_CHARS, DocumentDate, Sentence, dateline, document_date, split_sentences
 from nlp.claims.statements import Attribution, find_attribution
 from nlp.claims.status import find_statuses, list_status_claims, resolve_subject
@@ -107,8 +108,16 @@ def extract_claims(
     doc_date = dated.date
     doc_event = _doc_event(pages, vocab)
     lang_of = {p.number: (languages[i] if i < len(languages) else "") for i, p in enumerate(pages)}
+    # A document whose date has no year ("KYIV, Oct 16 —" and nothing else): its year-less dates are read
+    # in a year no report is from (YEARLESS) and leave as "--MM-DD"; "yesterday" counts back from its
+    # dateline's day, and weekdays are not read (which day a Friday was depends on the year).
+    reference, report_day = doc_date, None
+    if doc_date is None and pages:
+        line = dateline(pages[0].text, lang_of[pages[0].number], models_dir, reference=date(YEARLESS, 12, 31))
+        report_day = date.fromisoformat(line.dates[0]) if line is not None else None
+        reference = report_day or date(YEARLESS, 12, 31)
     claims: list[Claim] = []
-    page_quantities: list[list[tuple[int, Claim]]] = []
+    page_quantities: list[list[tuple[int, Quantity]]] = []
     doc_names: frozenset[str] | None = None
     for page in pages:
         text = page.text
@@ -116,7 +125,14 @@ def extract_claims(
             continue
         lang = lang_of[page.number]
         rows = sorted((m for m in mentions if m.page == page.number), key=lambda m: (m.start, m.end, m.label))
-        dates = list(find_dates(text, lang, doc_date, models_dir))
+        dates = find_dates(
+            text,
+            lang,
+            reference,
+            models_dir,
+            relative=doc_date is not None or report_day is not None,
+            weekdays=doc_date is not None,
+        )
         if doc_names is None:  # the title and lead: the first paragraph of the first page with text
             lead = split_sentences(text)
             lead_end = max((s.end for s in lead if s.paragraph == lead[0].paragraph), default=0) if lead else 0
@@ -125,7 +141,7 @@ def extract_claims(
             text=text,
             language=lang,
             page=page.number,
-            doc_date=doc_date,
+            doc_date=doc_date or report_day,
             doc_event=doc_event,
             vocab=vocab,
             dates=dates,
@@ -133,8 +149,8 @@ def extract_claims(
             rows=rows,
             units=[(r.start, r.end) for r in rows if r.label == "UNIT"],
             doc_names=doc_names,
-            dateline=line.start
-            if (line := dateline(text, lang, models_dir)) and page.number == pages[0].number
+            dateline=_dateline_start(text, lang, models_dir, reference if doc_date is None else None)
+            if page.number == pages[0].number
             else None,
         )
         row_spans = [(r.start, r.end) for r in records if r.page == page.number]
@@ -146,9 +162,14 @@ def extract_claims(
     return sorted(claims, key=_sort_key)
 
 
+def _dateline_start(text: str, lang: str, models_dir: Path, reference: date | None) -> int | None:
+    line = dateline(text, lang, models_dir, reference=reference)
+    return line.start if line is not None else None
+
+
 def _page_claims(
     ctx: Context, row_spans: list[tuple[int, int]], claims: list[Claim], models_dir: Path
-) -> list[tuple[int, Claim]]:
+) -> list[tuple[int, Quantity]]:
     """Statements and status claims of one page go to ``claims``; its quantities (with their paragraph) are
     returned, because a quantity's direction may come from others of the document."""
     text, rows = ctx.text, ctx.rows
@@ -163,7 +184,7 @@ def _page_claims(
                 text[sent.start : sent.end], sent.start, in_sent, ctx.vocab, previous_text, models_dir=models_dir
             )
         )
-    quantities: list[tuple[int, Claim]] = []
+    quantities: list[tuple[int, Quantity]] = []
     for i, sent in enumerate(sentences):
         prev = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
         earlier = [s for s in sentences[:i] if s.paragraph == sent.paragraph]
@@ -206,7 +227,7 @@ def _status_claims(
     people = [r for r in ctx.rows if r.label == "PERSON"]
     claims = []
     for hit in find_statuses(sentence, sent.start, free, ctx.vocab, att.speaker.key if att else None):
-        status_date = status_date_of(ctx, sent, hit.start, hit.status)
+        status_date = status_date_of(ctx, sent, hit.start, hit.status, still=hit.still)
         subject_key, subject_name = resolve_subject(hit.subject, people, ctx.text, ctx.language, models_dir)
         claims.append(
             Claim(

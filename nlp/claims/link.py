@@ -8,7 +8,8 @@ Rules (scores in docs/schema.md):
 * quantity claims are compared only under the same ``event_key`` (event kind, date and stage), category,
   category detail and direction; no event key, no link — numbers of two exchanges are never compared;
 * a total (``people``) equal to the sum of its parts stated in other documents corroborates each part;
-* status claims are compared by ``subject_key`` (the person), taking their dates into account;
+* status claims are compared by person (``subject_key``; a key with a birth date meets the same name
+  without one, never one with another birth date), taking their dates into account;
 * claims of one document are never linked to each other (a source does not corroborate itself);
 * a link goes from the lower ``claim_id`` to the higher, one per pair and type, so it is the same
   whichever document was written first.
@@ -213,7 +214,7 @@ def _status_pair(x: Claim, y: Claim) -> ClaimLink | None:
     sx, sy = x.status, y.status
     dx, dy = x.status_date, y.status_date
     first, second = (x, y) if x.claim_id < y.claim_id else (y, x)
-    extra = {"subject_key": x.subject_key, "status_a": sx, "status_b": sy}
+    extra = {"subject_key": subject_base(x.subject_key or ""), "status_a": sx, "status_b": sy}
     pair = f"{_status_text(first)} vs {_status_text(second)}"
     same_class = sx == sy or {sx, sy} <= _FREE or {sx, sy} <= _CAPTIVE
     if same_class:
@@ -240,14 +241,26 @@ def _status_pair(x: Claim, y: Claim) -> ClaimLink | None:
     return _link(x, y, CONTRADICTS, SCORE_STATUS_CONFLICT, f"conflicting status: {pair}", **extra)
 
 
+def subject_base(key: str) -> str:
+    """A person's key without the birth date a list row adds ("Hntk rmn|1994-02-03" -> "Hntk rmn"): an
+    appeal names the person a list names with the birth date, and says nothing of it."""
+    return key.split("|", 1)[0]
+
+
+def _same_person(x: Claim, y: Claim) -> bool:
+    """One person: the same key, or the same name where at most one side gives a birth date."""
+    bx, by = (x.subject_key or "").partition("|")[2], (y.subject_key or "").partition("|")[2]
+    return not bx or not by or bx == by
+
+
 def _status_links(claims: Sequence[Claim], fresh: set[str]) -> Iterable[tuple[ClaimLink, set[str]]]:
     groups: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.kind == "status" and c.subject_key and c.status:
-            groups[c.subject_key].append(c)
+            groups[subject_base(c.subject_key)].append(c)
     for group in groups.values():
         for x, y in _fresh_pairs(group, fresh):
-            if x.doc_id != y.doc_id:
+            if x.doc_id != y.doc_id and _same_person(x, y):
                 link = _status_pair(x, y)
                 if link is not None:
                     yield link, {x.claim_id, y.claim_id}

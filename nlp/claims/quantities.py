@@ -19,13 +19,14 @@ from nlp.claims.categories import (
     match_category,
     weak_direction,
 )
-from nlp.claims.dates import DateMatch
+from nlp.claims.dates import DateMatch, yearless
 from nlp.claims.event_names import names_in
 from nlp.claims.numbers import NumberMatch
 from nlp.claims.sentences import Sentence
 from nlp.claims.statements import Attribution
 
 DEFAULT_DATED_STATUSES = ("released", "exchanged", "held", "missing")
+BOTH_BEFORE = 40  # characters before a number in which "each side" / "друг другу" makes it a swap count
 # A date this long before the report is history ("captured in May 2022"), not the day of what it reports.
 HISTORICAL_DAYS = 180
 YEAR_WINDOW = 80  # characters around a number or status phrase in which another year blocks the default date
@@ -75,6 +76,7 @@ class _Item:
     parts: list[str] = field(default_factory=list)
     part_of: int | None = None
     implied_total: bool = False
+    like: int | None = None  # an elliptical count: the item whose category (and direction) it takes
 
 
 def _excluded(text: str, num: NumberMatch, units: list[tuple[int, int]]) -> bool:
@@ -110,6 +112,10 @@ def _categorise(text: str, num: NumberMatch, limit: int, rows: list[Mention], vo
             cm = match_category(region, place.end, vocab, max_fillers=0)
             if cm is not None:
                 detail = place.key
+    if vocab.bodies_before.search(text[max(0, num.start - 16) : num.start]):
+        # "тела 1000 погибших", "the bodies of 1,000 fallen soldiers": counted before the number
+        after = cm.end if cm is not None else end
+        return _Item(num, end, "bodies", after, direction=_nationality(text, end, after + 12, vocab))
     if cm is None:
         return _Item(num, end, None, end)
     category = cm.category
@@ -127,7 +133,14 @@ def _categorise(text: str, num: NumberMatch, limit: int, rows: list[Mention], vo
         detail = None
     if category == "defenders" and detail is None:
         category = "servicemen"  # "захисники" with no place are Ukraine's servicemen
-    return _Item(num, end, category, cm.end, detail)
+    return _Item(num, end, category, cm.end, detail, direction=_nationality(text, end, cm.end + 8, vocab))
+
+
+def _nationality(text: str, start: int, end: int, vocab: Vocab) -> str | None:
+    """ "205 Russian servicemen", "185 военнопленных ВСУ": whose people they are is where they went."""
+    window = text[start:end]
+    found = {name for name, rx in vocab.nationality if rx.search(window)}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _link_parts(text: str, items: list[_Item], vocab: Vocab) -> None:
@@ -216,6 +229,44 @@ def _mark_subsets(text: str, items: list[_Item], rows: list[Mention]) -> None:
                 item.detail = owner.key
 
 
+_DATE_THEN_COUNT = re.compile(r"\s*[,:—–-]?\s*$")
+
+
+def _ellipses(ctx: Context, sent: Sentence, earlier: Sequence[Sentence], items: list[_Item]) -> None:
+    """A number with no counted word of its own counts what the count before it counted when the text
+    leaves it out: a date then the number ("on Oct. 16, each side handed over 205 prisoners; on Oct. 17,
+    160"), the number then where it went ("received 1,000 bodies and returned 24 to Russia"), or "N more"
+    ("205 Ukrainian servicemen returned home. The following day, 160 more were freed")."""
+    text, vocab = ctx.text, ctx.vocab
+    for i, item in enumerate(items):
+        if item.category is not None:
+            continue
+        start = item.number.start
+        dated = any(
+            d.end <= start and start - d.end <= 3 and _DATE_THEN_COUNT.match(text[d.end : start]) for d in ctx.dates
+        )
+        recipient = any(rx.match(text, item.n_end) for _, rx in vocab.recipient_after)
+        more = vocab.ellipsis_more.match(text, item.n_end)
+        if not (dated or recipient or more):
+            continue
+        model = next((j for j in range(i - 1, -1, -1) if items[j].category), None)
+        if model is not None:
+            item.category, item.detail, item.like = items[model].category, items[model].detail, model
+        elif more is not None and earlier:
+            # the paragraph's last counted word before this sentence
+            prev = earlier[-1]
+            found = [
+                _categorise(text, n, prev.end, ctx.rows, vocab)
+                for n in ctx.numbers
+                if prev.start <= n.start and n.end <= prev.end
+            ]
+            counted = [f for f in found if f.category]
+            if counted:
+                item.category, item.detail = counted[-1].category, counted[-1].detail
+        if item.category is not None and more is not None:
+            item.c_end = more.end()
+
+
 def _pairs(text: str, items: list[_Item], sentence: str, s_off: int, vocab: Vocab) -> None:
     """ "обмін 103 на 103 військовополонених": the counted word after the second number counts both, the
     first went to Ukraine, the second to Russia."""
@@ -233,11 +284,27 @@ def _direction(text: str, item: _Item, sentence: str, s_off: int, vocab: Vocab) 
     both = next((rx for name, rx in vocab.directions if name == "both"), None)
     if both is not None and both.match(after.lstrip(" ,")):
         return "both"
+    # "стороны передали друг другу по 160 человек", "each side freed 185": the cue just before the number
+    before = text[max(s_off, item.number.start - BOTH_BEFORE) : item.number.start]
+    if both is not None and both.search(before):
+        return "both"
+    for name, rx in vocab.recipient_after:
+        if rx.match(text, item.c_end):
+            return name  # "returned 24 to Russia"
     cues = [c for c in find_directions(sentence, vocab) if c[2] != "both"]
     if cues:
         pos = item.number.start - s_off
         return min(cues, key=lambda c: (max(0, max(c[0], pos) - min(c[1], pos)), c[0]))[2]
     return "to_ukraine" if weak_direction(sentence, vocab) else None
+
+
+def _strong(text: str, item: _Item, sentence: str, s_off: int, vocab: Vocab) -> bool:
+    """The item's direction comes from a cue of its own, not the weak default of the sentence."""
+    if item.direction:
+        return True
+    return bool([c for c in find_directions(sentence, vocab) if c[2] != "both"]) or any(
+        rx.match(text, item.c_end) for _, rx in vocab.recipient_after
+    )
 
 
 def full_dates(dates: Sequence[str]) -> list[str]:
@@ -313,6 +380,16 @@ def _days(matches: Sequence[DateMatch], source: str) -> EventDate:
     return EventDate(days[0], source, days[-1] if len(days) > 1 else None)
 
 
+def _unknown_year(when: EventDate) -> EventDate:
+    """Dates of a document without a year leave as "--MM-DD": a day of an unknown year, evidence for event
+    resolution (nlp.claims.events) but never an event's date on its own."""
+    day = yearless(when.date)
+    if day == when.date:
+        return when
+    source = "yearless-report" if when.source == "document" else "yearless"
+    return EventDate(day, source, yearless(when.end))
+
+
 def _event_date(
     ctx: Context, sent: Sentence, earlier: Sequence[Sentence], item: _Item, items: list[_Item], reported: bool
 ) -> EventDate:
@@ -363,9 +440,19 @@ def other_year_near(sentence: str, pos: int, year: int, window: int = YEAR_WINDO
     return any(int(y.group(0)) != year for y in _OTHER_YEAR.finditer(sentence) if lo <= y.start() <= hi)
 
 
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity claim and how its direction was found, for the document-level pass (inherit_directions)."""
+
+    claim: Claim
+    weak: bool = False  # only the sentence's bare "повернулися"/"returned" said where they went
+    russians_return: bool = False  # "вернулись 135 российских военнослужащих": here a bare return is Russia's
+    ukrainians_named: bool = False  # "205 Ukrainian servicemen": the report names Ukraine's returned too
+
+
 def quantity_claims(
     ctx: Context, sent: Sentence, earlier: Sequence[Sentence], attribution: Attribution | None
-) -> list[Claim]:
+) -> list[Quantity]:
     text, vocab = ctx.text, ctx.vocab
     sentence = text[sent.start : sent.end]
     nums = [
@@ -375,6 +462,7 @@ def quantity_claims(
         if not any(d.start <= n.start < d.end or d.start < n.end <= d.end for d in ctx.dates)
     ]
     items = [_categorise(text, n, sent.end, ctx.rows, vocab) for n in nums]
+    _ellipses(ctx, sent, earlier, items)
     _pairs(text, items, sentence, sent.start, vocab)
     _link_parts(text, items, vocab)
     _mark_subsets(text, items, ctx.rows)
@@ -397,6 +485,8 @@ def quantity_claims(
         direction = _direction(text, item, sentence, sent.start, vocab)
         if direction is None and item.part_of is not None:
             direction = directions.get(item.part_of)  # a part goes where its total went
+        if item.like is not None and (direction is None or not _strong(text, item, sentence, sent.start, vocab)):
+            direction = directions.get(item.like, direction)  # "…; on Oct. 17, 160": as the count it echoes
         directions[index] = direction
         k = kind
         if item.category == "bodies" and k in (None, "release", "exchange"):
@@ -406,52 +496,63 @@ def quantity_claims(
         elif k == "release" and direction == "to_ukraine" and from_captivity:
             k = "exchange"  # people come back to Ukraine from Russian captivity by exchange
         reported = k is not None or direction is not None
-        when = _event_date(ctx, sent, earlier, item, items, reported)
+        when = _unknown_year(_event_date(ctx, sent, earlier, item, items, reported))
+        if vocab.running_total.search(sentence):
+            when, names = EventDate(), ()  # "6,452 freed since February 2022": a running total, no event
         confidence = 0.85
         confidence += 0.05 if direction else 0.0
         confidence -= 0.1 if k is None else 0.0
         confidence -= 0.2 if when.date is None else (0.1 if when.defaulted else 0.0)
         confidence -= 0.15 if item.implied_total else 0.0
-        claims.append(
-            Claim(
-                kind="quantity",
-                page=ctx.page,
-                start=sent.start,
-                end=sent.end,
-                text=sentence,
-                language=ctx.language,
-                confidence=round(max(0.1, min(confidence, 0.95)), 3),
-                extractor="quantity-rule",
-                value=float(item.number.value),
-                qualifier=item.number.qualifier or "exact",
-                category=item.category,
-                category_detail=item.detail,
-                direction=direction,
-                event_kind=k,
-                event_date=when.date,
-                event_stage=None if when.end else stage,
-                event_date_end=when.end,
-                event_date_source=when.source,
-                event_names=names,
-                **speaker_fields(attribution),
-                parts=tuple(item.parts),
-            )
+        strong = _strong(text, item, sentence, sent.start, vocab)
+        weak = direction == "to_ukraine" and not strong and item.part_of is None and item.like is None
+        russians_return = item.direction == "to_russia" and weak_direction(sentence, vocab)
+        ukrainians_named = item.direction == "to_ukraine"
+        claim = Claim(
+            kind="quantity",
+            page=ctx.page,
+            start=sent.start,
+            end=sent.end,
+            text=sentence,
+            language=ctx.language,
+            confidence=round(max(0.1, min(confidence, 0.95)), 3),
+            extractor="quantity-rule",
+            value=float(item.number.value),
+            qualifier=item.number.qualifier or "exact",
+            category=item.category,
+            category_detail=item.detail,
+            direction=direction,
+            event_kind=k,
+            event_date=when.date,
+            event_stage=None if when.end else stage,
+            event_date_end=when.end,
+            event_date_source=when.source,
+            event_names=names,
+            **speaker_fields(attribution),
+            parts=tuple(item.parts),
         )
+        claims.append(Quantity(claim, weak, russians_return, ukrainians_named))
     return claims
 
 
-def inherit_directions(pages: list[list[tuple[int, Claim]]]) -> list[Claim]:
+def inherit_directions(pages: list[list[tuple[int, Quantity]]]) -> list[Claim]:
     """Quantity claims without a direction of their own take it from their context, in order:
 
+    * the report's side: a bare return in a report where Russians return with a bare return is Russia's;
     * the paragraph: the direction the paragraph established earlier ("Ukraine brought home 176 people …
       Among them were 150 servicemen and 26 civilians");
     * the document: when every directed claim of the same event in the document went one way (a report of
       an exchange from Ukraine's side, "вернулись 150 военнослужащих" in an article about that exchange).
     """
+    # Whose side the report speaks from: where Russians are said to return with a bare "вернулись", a bare
+    # return elsewhere in it is Russia's too (a Russian ministry's or newspaper's "наши военнослужащие").
+    everything = [q for quantities in pages for _, q in quantities]
+    russian_side = any(q.russians_return for q in everything) and not any(q.ukrainians_named for q in everything)
     out: list[Claim] = []
     for quantities in pages:
         last: dict[int, str] = {}
-        for paragraph, claim in quantities:
+        for paragraph, q in quantities:
+            claim = replace(q.claim, direction="to_russia") if russian_side and q.weak else q.claim
             if claim.direction is None and paragraph in last:
                 claim = replace(claim, direction=last[paragraph])
             elif claim.direction is not None:
@@ -470,18 +571,24 @@ def inherit_directions(pages: list[list[tuple[int, Claim]]]) -> list[Claim]:
     return result
 
 
-def status_date_of(ctx: Context, sent: Sentence, phrase_start: int, status: str) -> str | None:
-    """The date in the sentence nearest the phrase, else the document date for a status the report
+def status_date_of(ctx: Context, sent: Sentence, phrase_start: int, status: str, still: bool = False) -> str | None:
+    """The date in the sentence nearest the phrase (none for a lasting one: "досі в полоні" holds on the
+    report's day), else the document date for a status the report
     states as of its day (released, exchanged, held, missing) unless another year stands near the phrase
     ("captured in April 2022"); a capture or a death without a date is not dated by the report."""
     pos = sent.start + phrase_start
     in_sent = [d for d in ctx.dates if sent.start <= d.start and d.end <= sent.end and full_dates(d.dates)]
+    if still:
+        # "досі в полоні": as of the report's day, whatever other day the sentence names, unless it says
+        # which day ("Станом на 20 травня … досі перебуває в полоні")
+        in_sent = [d for d in in_sent if ctx.vocab.as_of.search(ctx.text[max(0, d.start - 24) : d.start])]
     if in_sent:
         d = min(in_sent, key=lambda d: (abs(d.start - pos), d.start))
-        return max(full_dates(d.dates))
+        day = max(full_dates(d.dates))
+        return None if yearless(day) != day else day  # a status needs a real date to be compared
     sentence = ctx.text[sent.start : sent.end]
     if status not in DEFAULT_DATED_STATUSES or ctx.doc_date is None or ctx.vocab.future.search(sentence):
         return None
     if other_year_near(sentence, phrase_start, ctx.doc_date.year):
         return None
-    return ctx.doc_date.isoformat()
+    return None if yearless(ctx.doc_date.isoformat()) != ctx.doc_date.isoformat() else ctx.doc_date.isoformat()

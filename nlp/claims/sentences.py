@@ -29,7 +29,10 @@ _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-•*–]\s|\d{1,3}[.)]\
 # Closing quotes, brackets and Markdown emphasis may follow the stop: "(Crosscheck Wire).** Ukraine …"
 _SENT_END = re.compile(r"[.!?…]+[\"»”’)*_]*(?=\s+[\"«„“(—–-]?[\w\d])")
 _ABBREV = re.compile(
-    r"(?:\b[A-ZА-ЯІЇЄҐ]|\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs|etc|р|рр|ст|м|вул|ім|пп|п|г|гг|тис|млн|см|ул|им|т\.ч|т\.д|ін|др)|\d)$",
+    r"(?:\b[A-ZА-ЯІЇЄҐ]|\b(?:No|Nos|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|vs|etc|р|рр|ст|м|вул|ім|пп|п|г|гг|тис|млн|см|ул|им|т\.ч|т\.д|ін|др"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|янв|фев|апр|авг|сент|окт|нояб|дек|січ|лют|квіт|серп|жовт|лист|груд)"
+    # a list item's or an ordinal's number ("1.", "24."), not a count ending a sentence ("…, 135. Kyiv said")
+    r"|(?<![\w.,])\d{1,2})$",
     re.IGNORECASE,
 )
 _LEAD = " \t\r\n-•*#>_–"
@@ -132,12 +135,15 @@ _DATELINE_LEAD = re.compile(r"[\s*_#>(\[]*(?:[^\W\d][\w'’.-]*(?:\s+[^\W\d][\w'
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:$|[-–—(|,.:/*_\n\]]|\d{1,2}:\d{2})", re.MULTILINE)
 
 
-def dateline(text: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR) -> DateMatch | None:
+def dateline(
+    text: str, lang: str, models_dir: Path = DEFAULT_MODELS_DIR, reference: date | None = None
+) -> DateMatch | None:
     """The dateline: a full date in the first ``DATELINE_CHARS`` characters that opens its line or follows
     the place the report was filed from ("KYIV, October 17, 2025 (Crosscheck Wire) —"), not a date in a
-    sentence of the lead ("Обмін розпочався в четвер, 16 жовтня 2025 року")."""
+    sentence of the lead ("Обмін розпочався в четвер, 16 жовтня 2025 року"). With a ``reference``, a dateline
+    without its year counts too ("KYIV, Oct 16 —"), resolved against it."""
     head = text[:DATELINE_CHARS]
-    for d in find_dates(head, lang, None, models_dir):
+    for d in find_dates(head, lang, reference, models_dir, relative=False, weekdays=False):
         if d.relative or len(d.dates) != 1 or len(d.dates[0]) != 10:
             continue
         line_start = head.rfind("\n", 0, d.start) + 1

@@ -30,6 +30,7 @@ class StatusHit:
     start: int  # sentence-relative span of the phrase
     end: int
     subject: Mention  # the PERSON mention
+    still: bool = False  # "досі перебуває в полоні": held (or missing) as of the report's day
 
 
 def _negated(sentence: str, start: int, vocab: Vocab) -> bool:
@@ -67,8 +68,16 @@ def find_statuses(
             if (row.key, status) in seen:
                 continue
             seen.add((row.key, status))
-            hits.append(StatusHit(status, m.start(), m.end(), row))
+            still = status in _STILL_STATUSES and vocab.still.search(sentence[max(0, m.start() - 30) : m.end()])
+            hits.append(StatusHit(status, m.start(), m.end(), row, bool(still)))
+    # "значився у списку звільнених, однак досі перебуває в полоні": the captivity that lasts is what the
+    # sentence says of him; the release is what it denies.
+    lasting = {h.subject.key for h in hits if h.still}
+    hits = [h for h in hits if not (h.subject.key in lasting and h.status in ("released", "exchanged"))]
     return sorted(hits, key=lambda h: (h.start, h.status))
+
+
+_STILL_STATUSES = frozenset({"held", "missing"})
 
 
 _NAME_WORD = re.compile(r"[ \t]+([A-ZА-ЯІЇЄҐ][a-zа-яіїєґ'’ʼ-]{1,})(?![\w])")
