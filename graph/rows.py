@@ -201,8 +201,8 @@ def membership_rows(listed: list[Row]) -> list[Row]:
 # evidence (kind, date, range, stage, date source, names) is kept so that resolution can be redone.
 _CLAIM_NODE_FIELDS = (
     "claim_id doc_id kind text language value qualifier category category_detail direction event_kind "
-    "event_date event_date_end event_stage event_date_source event_names status status_date subject_key "
-    "speaker_name verb quote parts confidence extractor"
+    "event_date event_date_end event_stage event_date_source event_names event_span_days status status_date "
+    "subject_key speaker_name verb quote parts confidence extractor"
 ).split()
 
 

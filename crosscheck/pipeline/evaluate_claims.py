@@ -24,6 +24,7 @@ never imported by the runtime. The fresh split is sealed: report it, never tune 
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -89,16 +90,23 @@ class Scores:
         )
 
 
-def _match(gold: Sequence, predicted: Sequence[Claim]) -> dict[str, Claim]:
-    """Gold label -> predicted quantity claim of the same document: same value first, then the category and
-    direction that agree most; each predicted claim used once."""
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _match(gold: Sequence, predicted: Sequence[Claim], text: str) -> dict[str, Claim]:
+    """Gold label -> predicted quantity claim of the same document: same value, then the claim whose sentence
+    holds the words around the annotated number (the same occurrence, whatever the format did to the
+    layout), then the category and direction that agree most; each predicted claim used once."""
     out: dict[str, Claim] = {}
     used: set[str] = set()
     pairs = []
     for g in gold:
+        around = _words(text[max(0, g.start - 25) : g.end + 25])
         for p in predicted:
             if p.value is not None and float(p.value) == float(g.value):
-                score = (p.category == g.category) * 2 + (p.direction == g.direction)
+                near = around[len(around) // 4 : -len(around) // 4 or None] in _words(p.text)
+                score = near * 4 + (p.category == g.category) * 2 + (p.direction == g.direction)
                 pairs.append((-score, g.label, p.claim_id, g, p))
     for _, label, pid, _, p in sorted(pairs, key=lambda x: (x[0], x[1], x[2])):
         if label in out or pid in used:
@@ -135,7 +143,7 @@ def evaluate(split: str, settings: Settings, errors: bool = False) -> Scores:
             gold_q = [g for g in doc.claims if g.kind == "quantity"]
             scores.gold_quantities += len(gold_q)
             scores.predicted_quantities += len(quantities)
-            matched = _match(gold_q, quantities)
+            matched = _match(gold_q, quantities, doc.text)
             for g in gold_q:
                 p = matched.get(g.label)
                 if p is not None and (p.category, p.direction) == (g.category, g.direction):

@@ -22,6 +22,7 @@ STATUSES = ("released", "exchanged", "held", "missing", "detained", "killed")
 # ("yearless-report"); they attach only to an event known on that day (nlp.claims.events).
 DATE_SOURCES = ("text", "context", "relative", "document", "yearless", "yearless-report")
 ANCHORING_SOURCES = frozenset({"text", "context"})
+LAST_STAGE = -1  # "the final stage", "на заключительном этапе": a stage whose number the text does not give
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Event:
 
     @property
     def key(self) -> str:
-        stage = f":stage{self.stage}" if self.stage else ""
+        stage = f":stage{self.stage}" if self.stage and self.stage > 0 else (":last-stage" if self.stage else "")
         end = f"..{self.date_end}" if self.date_end and self.date_end != self.date else ""
         return f"{self.kind}:{self.date}{end}{stage}"
 
@@ -66,10 +67,11 @@ class Claim:
     # the occurrence the claim is about
     event_kind: str | None = None  # "exchange" | "repatriation" | "release" | "capture" | ...
     event_date: str | None = None  # ISO date the event happened (resolved against the document date)
-    event_stage: int | None = None  # "the second day" of a multi-day exchange -> 2
+    event_stage: int | None = None  # "the second day" of a multi-day exchange -> 2; "the final stage" -> LAST_STAGE
     event_date_end: str | None = None  # the last day when the claim counts several days ("23–25 травня")
     event_date_source: str | None = None  # one of DATE_SOURCES
     event_names: tuple[str, ...] = ()  # names the text gives the event: "500-for-500", "agreed-in:<place key>"
+    event_span_days: int | None = None  # "за три дні", "over three days": a count of the whole of a multi-day event
     # status claims about a person
     status: str | None = None  # one of STATUSES
     status_date: str | None = None  # ISO: the date the status holds at/from

@@ -62,6 +62,9 @@ class Vocab:
     still: re.Pattern[str]  # "досі", "still": a captivity that lasts up to the report's day
     as_of: re.Pattern[str]  # "станом на 20 травня": the day a lasting status is stated for
     running_total: re.Pattern[str]  # "since February 2022", "з початку повномасштабного вторгнення"
+    unilateral: re.Pattern[str]  # "в односторонньому порядку": a release that is not an exchange
+    span_days: re.Pattern[str]  # "за три дні", "over three days", "трёхдневного": a count of several days
+    span_numbers: dict[str, int]
     ellipsis_more: re.Pattern[str]  # "160 more were freed": the count takes what the one before counted
 
 
@@ -121,6 +124,9 @@ def load_vocab(models_dir: Path = DEFAULT_MODELS_DIR) -> Vocab:
         still=_compile(status.get("still_cues", ["still"])),
         as_of=re.compile(rf"(?:{pattern_alternation(status.get('as_of_cues', ['as of']))})\s*$", re.IGNORECASE),
         running_total=re.compile(data["running_total"], re.IGNORECASE),
+        unilateral=_compile(data["unilateral"]),
+        span_days=re.compile(data["span_days"], re.IGNORECASE),
+        span_numbers={k: int(v) for k, v in data["span_numbers"].items()},
         ellipsis_more=re.compile(data["ellipsis_more"], re.IGNORECASE),
     )
 
@@ -185,6 +191,22 @@ def event_kind(sentence: str, vocab: Vocab) -> str | None:
         if rx.search(sentence):
             return name
     return None
+
+
+def span_days(sentence: str, vocab: Vocab) -> int | None:
+    """ "за три дні", "over the three days", "трёхдневного обмена" -> 3: the count is of the whole of a
+    multi-day occurrence."""
+    m = vocab.span_days.search(sentence)
+    if not m:
+        return None
+    word = (m.group("n") or m.group("m") or "").lower()
+    n = int(word) if word.isdigit() else vocab.span_numbers.get(word)
+    return n if n and n > 1 else None
+
+
+def event_kinds(sentence: str, vocab: Vocab) -> set[str]:
+    """Every occurrence kind the sentence names ("Репатріація відбулася того ж дня, що й обмін")."""
+    return {name for name, rx in vocab.events if rx.search(sentence)}
 
 
 def event_stage(sentence: str, vocab: Vocab) -> int | None:

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from crosscheck.records.claims import Claim, Event
+from crosscheck.records.claims import LAST_STAGE, Claim, Event
 from nlp.claims.dates import YEARLESS
 from nlp.claims.event_names import name_number
 
@@ -113,12 +113,14 @@ class _Resolver:
         self.stages: dict[tuple[str, str], set[int]] = defaultdict(set)
         for c in self.claims:
             written = c.anchors_event or c.event_date_source == "relative"
-            if written and c.event_stage and not (c.event_date_end and c.event_date_end != c.event_date):
+            staged = bool(c.event_stage and c.event_stage > 0)
+            if written and staged and not (c.event_date_end and c.event_date_end != c.event_date):
                 self.stages[(c.event_kind or "", c.event_date or "")].add(c.event_stage)
 
     def _on_day(self, kind: str, day: str, stage: int | None) -> tuple[Event, str]:
-        """The event of ``kind`` on ``day`` for a claim of ``stage`` (None: the day's only stage, if one)."""
-        if stage:
+        """The event of ``kind`` on ``day`` for a claim of ``stage`` (None: the day's only stage, if one;
+        LAST_STAGE: the day's stage, whose number other sources give)."""
+        if stage and stage > 0:
             return Event(kind, day, stage), f"stage {stage} on {day}"
         stages = self.stages.get((kind, day), set())
         if len(stages) == 1:
@@ -156,19 +158,27 @@ class _Resolver:
         found = [e for e in near if e.anchored] or near
         if found and not found[0].anchored:
             confidence = CONFIDENCE_PROVISIONAL
-        whole = [e for e in found if e.event.is_range and _names_value(claim, set(claim.event_names) | e.names)]
+        whole = [
+            e
+            for e in found
+            if e.event.is_range
+            and not claim.event_stage
+            and (claim.event_span_days or _names_value(claim, set(claim.event_names) | e.names))
+        ]
         if whole:
             event = whole[0].event
             reason = f"dated by {how} ({claim.event_date}); counts the whole of {event.key}, as its name says"
             return Attachment(claim.claim_id, event, confidence, reason)
         days = [e for e in found if not e.event.is_range]
-        if claim.event_stage:
+        if claim.event_stage and claim.event_stage > 0:
             days = [e for e in days if e.event.stage == claim.event_stage]
         if days:
             mine = _day(claim.event_date or "")
             before = [e for e in days if _day(e.event.date) <= mine]
             chosen = max(before, key=_date_of) if before else min(days, key=_date_of)
-            event, why = self._on_day(kind, chosen.event.date, claim.event_stage)
+            # "the final stage": the latest day of the kind in the window, at that day's stage
+            stage = None if claim.event_stage == LAST_STAGE else claim.event_stage
+            event, why = self._on_day(kind, chosen.event.date, stage)
             reason = f"dated by {how} ({claim.event_date}): nearest {why} in {lo}..{hi}"
             return Attachment(claim.claim_id, event, confidence, reason)
         event, _ = self._on_day(kind, claim.event_date or "", claim.event_stage)

@@ -14,9 +14,11 @@ from crosscheck.records.facts import Mention
 from nlp.claims.categories import (
     Vocab,
     event_kind,
+    event_kinds,
     event_stage,
     find_directions,
     match_category,
+    span_days,
     weak_direction,
 )
 from nlp.claims.dates import DateMatch, yearless
@@ -195,8 +197,12 @@ _POSSESSIVE_AFTER = re.compile(
 _DASH_BEFORE = re.compile(r"\s*[—–-]\s*$")
 
 
-def _mark_subsets(text: str, items: list[_Item], rows: list[Mention]) -> None:
-    """Give counts of a subgroup a ``detail`` so they are compared only with counts of that subgroup."""
+def _mark_subsets(text: str, items: list[_Item], rows: list[Mention], vocab: Vocab) -> None:
+    """Give counts of a subgroup a ``detail`` so they are compared only with counts of that subgroup.
+
+    A clause that says they came home ("the 185 people who came home", "185 українців, які повернулися")
+    or whose they were ("1,000 bodies that Russia said were those of Ukrainian soldiers", "тіла 1000
+    загиблих, які … належать українським військовим") describes all of them, not a subgroup."""
     for index, item in enumerate(items):
         if item.category is None or item.detail is not None:
             continue
@@ -211,7 +217,8 @@ def _mark_subsets(text: str, items: list[_Item], rows: list[Mention]) -> None:
         )
         another = _ANOTHER_BEFORE.search(before) is not None
         restricted = _RESTRICTED_AFTER.match(after) is not None or _POSSESSIVE_AFTER.match(after) is not None
-        if part_of_a_part or another or restricted:
+        describes = item.category == "bodies" or vocab.weak_to_ukraine.search(after) is not None
+        if part_of_a_part or another or (restricted and not describes):
             item.detail = "subset"
         elif _DASH_BEFORE.search(before):
             # "Національну гвардію України — 22": members of the organisation or unit named before the dash
@@ -417,6 +424,12 @@ def _event_date(
         found = event_dates_in(ctx, prev.start, prev.end)
         if found:
             return _days(found, "context" if _source(found) == "text" else "relative")
+        if ctx.vocab.next_day.search(ctx.text[prev.start : prev.end]):
+            # "Наступного дня відбувся другий етап. Україна повернула сто шістдесят військових"
+            before = event_dates_in(ctx, 0, prev.start)
+            if before:
+                last = date.fromisoformat(max(full_dates(before[-1].dates)))
+                return EventDate((last + timedelta(days=1)).isoformat(), "context")
     # A stage's date may be written paragraphs before ("The exchange began on Thursday, 16 October. …
     # During the first stage, 205 …"): the last date named before it in the document.
     if event_stage(sentence, ctx.vocab) is not None:
@@ -447,7 +460,7 @@ class Quantity:
     claim: Claim
     weak: bool = False  # only the sentence's bare "повернулися"/"returned" said where they went
     russians_return: bool = False  # "вернулись 135 российских военнослужащих": here a bare return is Russia's
-    ukrainians_named: bool = False  # "205 Ukrainian servicemen": the report names Ukraine's returned too
+    ukrainians_return: bool = False  # "205 Ukrainian servicemen returned home": bare returns there are Ukraine's
 
 
 def quantity_claims(
@@ -465,13 +478,28 @@ def quantity_claims(
     _ellipses(ctx, sent, earlier, items)
     _pairs(text, items, sentence, sent.start, vocab)
     _link_parts(text, items, vocab)
-    _mark_subsets(text, items, ctx.rows)
+    _mark_subsets(text, items, ctx.rows, vocab)
     kind = event_kind(sentence, vocab)
     for prev in reversed(earlier):
         if kind is not None:
             break
         kind = event_kind(text[prev.start : prev.end], vocab)
     stage = event_stage(sentence, vocab)
+    intro = earlier[-1] if earlier else None
+    if (
+        stage is None
+        and intro is not None
+        and not event_dates_in(ctx, sent.start, sent.end)
+        and not vocab.next_day.search(sentence)
+        and not any(intro.start <= n.start < intro.end for n in ctx.numbers)
+    ):
+        # "Наступного дня відбувся другий етап. Україна повернула сто шістдесят військових": the paragraph's stage
+        stage = event_stage(text[intro.start : intro.end], vocab)
+    named_kinds = event_kinds(sentence, vocab)
+    unilateral = vocab.unilateral.search(sentence) is not None or any(
+        vocab.unilateral.search(text[p.start : p.end]) for p in earlier
+    )
+    whole_days = span_days(sentence, vocab)
     span_start = earlier[0].start if earlier else sent.start  # the paragraph so far names the event too
     names = tuple(sorted(names_in(text, span_start, sent.end, ctx.rows, ctx.dates, vocab) | ctx.doc_names))
     from_captivity = vocab.captivity.search(sentence) is not None or any(
@@ -491,10 +519,16 @@ def quantity_claims(
         k = kind
         if item.category == "bodies" and k in (None, "release", "exchange"):
             k = "repatriation"
+        elif k == "repatriation" and "exchange" in named_kinds:
+            k = "exchange"  # "репатріація … того ж дня, що й обмін, під час якого повернулися 185": people
         elif k in (None, "release") and ctx.doc_event == "exchange" and (direction or k == "release"):
             k = "exchange"  # the freed of a document about an exchange are the exchanged
         elif k == "release" and direction == "to_ukraine" and from_captivity:
             k = "exchange"  # people come back to Ukraine from Russian captivity by exchange
+        elif k == "release" and direction is not None and not unilateral and item.category != "children":
+            # prisoners who went home to one side: an exchange, unless it says it was not one; children come
+            # home from deportation by other ways ("Додому повернули 12 дітей")
+            k = "exchange"
         reported = k is not None or direction is not None
         when = _unknown_year(_event_date(ctx, sent, earlier, item, items, reported))
         if vocab.running_total.search(sentence):
@@ -507,7 +541,7 @@ def quantity_claims(
         strong = _strong(text, item, sentence, sent.start, vocab)
         weak = direction == "to_ukraine" and not strong and item.part_of is None and item.like is None
         russians_return = item.direction == "to_russia" and weak_direction(sentence, vocab)
-        ukrainians_named = item.direction == "to_ukraine"
+        ukrainians_return = item.direction == "to_ukraine" and weak_direction(sentence, vocab)
         claim = Claim(
             kind="quantity",
             page=ctx.page,
@@ -528,10 +562,11 @@ def quantity_claims(
             event_date_end=when.end,
             event_date_source=when.source,
             event_names=names,
+            event_span_days=whole_days,
             **speaker_fields(attribution),
             parts=tuple(item.parts),
         )
-        claims.append(Quantity(claim, weak, russians_return, ukrainians_named))
+        claims.append(Quantity(claim, weak, russians_return, ukrainians_return))
     return claims
 
 
@@ -547,7 +582,7 @@ def inherit_directions(pages: list[list[tuple[int, Quantity]]]) -> list[Claim]:
     # Whose side the report speaks from: where Russians are said to return with a bare "вернулись", a bare
     # return elsewhere in it is Russia's too (a Russian ministry's or newspaper's "наши военнослужащие").
     everything = [q for quantities in pages for _, q in quantities]
-    russian_side = any(q.russians_return for q in everything) and not any(q.ukrainians_named for q in everything)
+    russian_side = any(q.russians_return for q in everything) and not any(q.ukrainians_return for q in everything)
     out: list[Claim] = []
     for quantities in pages:
         last: dict[int, str] = {}
