@@ -65,6 +65,8 @@ class Vocab:
     unilateral: re.Pattern[str]  # "в односторонньому порядку": a release that is not an exchange
     span_days: re.Pattern[str]  # "за три дні", "over three days", "трёхдневного": a count of several days
     span_numbers: dict[str, int]
+    of_them_wounded: re.Pattern[str]  # "31 of the freed soldiers were seriously wounded", "37 з них поранені"
+    total_to: re.Pattern[str]  # "bringing the number of Ukrainians freed … to 6,132": counted before
     ellipsis_more: re.Pattern[str]  # "160 more were freed": the count takes what the one before counted
 
 
@@ -127,6 +129,8 @@ def load_vocab(models_dir: Path = DEFAULT_MODELS_DIR) -> Vocab:
         unilateral=_compile(data["unilateral"]),
         span_days=re.compile(data["span_days"], re.IGNORECASE),
         span_numbers={k: int(v) for k, v in data["span_numbers"].items()},
+        of_them_wounded=re.compile(data["of_them_wounded"], re.IGNORECASE),
+        total_to=re.compile(data["total_to"], re.IGNORECASE),
         ellipsis_more=re.compile(data["ellipsis_more"], re.IGNORECASE),
     )
 

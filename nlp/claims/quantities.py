@@ -119,6 +119,14 @@ def _categorise(text: str, num: NumberMatch, limit: int, rows: list[Mention], vo
         after = cm.end if cm is not None else end
         return _Item(num, end, "bodies", after, direction=_nationality(text, end, after + 12, vocab))
     if cm is None:
+        hurt = vocab.of_them_wounded.match(region, end)
+        if hurt is not None:  # "31 of the freed soldiers were seriously wounded", "37 з них — поранені"
+            return _Item(num, end, "wounded", hurt.end())
+        total = vocab.total_to.search(text[max(0, num.start - 90) : num.start])
+        if total is not None:  # "bringing the number of Ukrainians freed since 2022 to 6,132"
+            word = next((g for g in total.groups() if g), None)
+            named = match_category(word, 0, vocab, max_fillers=0) if word else None
+            return _Item(num, end, named.category if named else "people", end)
         return _Item(num, end, None, end)
     category = cm.category
     if detail is None:
