@@ -259,8 +259,10 @@ def _status_links(claims: Sequence[Claim], fresh: set[str]) -> Iterable[tuple[Cl
         if c.kind == "status" and c.subject_key and c.status:
             groups[subject_base(c.subject_key)].append(c)
     for group in groups.values():
+        births = {(c.subject_key or "").partition("|")[2] for c in group} - {""}
         for x, y in _fresh_pairs(group, fresh):
-            if x.doc_id != y.doc_id and _same_person(x, y):
+            # a name without a birth date is one person only while the group knows one birth date for it
+            if x.doc_id != y.doc_id and _same_person(x, y) and (len(births) <= 1 or x.subject_key == y.subject_key):
                 link = _status_pair(x, y)
                 if link is not None:
                     yield link, {x.claim_id, y.claim_id}

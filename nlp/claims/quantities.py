@@ -533,6 +533,8 @@ def quantity_claims(
             k = "exchange"  # the freed of a document about an exchange are the exchanged
         elif k == "release" and direction == "to_ukraine" and from_captivity:
             k = "exchange"  # people come back to Ukraine from Russian captivity by exchange
+        elif k is None and direction is not None and item.category not in ("children", "bodies"):
+            k = "exchange"  # "each side handed over 205 prisoners", "передали 185 военнопленных ВСУ"
         elif k == "release" and direction is not None and not unilateral and item.category != "children":
             # prisoners who went home to one side: an exchange, unless it says it was not one; children come
             # home from deportation by other ways ("Додому повернули 12 дітей")

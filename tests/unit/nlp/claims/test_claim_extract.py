@@ -121,8 +121,8 @@ QUANTITIES = [
     pytest.param(
         "en",
         "Ukraine handed over to Russia 84 prisoners of war.",
-        [],
-        [(84.0, "prisoners_of_war", "exact", "to_russia", None, "2025-05-24", None, ())],
+        [],  # prisoners handed over to one side: an exchange
+        [(84.0, "prisoners_of_war", "exact", "to_russia", "exchange", "2025-05-24", None, ())],
         id="en-to-russia",
     ),
     pytest.param(
