@@ -186,36 +186,36 @@ class _Resolver:
         return Attachment(claim.claim_id, event, CONFIDENCE_PROVISIONAL, reason)
 
     def of_unknown_year(self, claim: Claim) -> Attachment | None:
-        """A day without its year ("--10-16", from a report that never says the year): the event of that day
-        in the one year the known events of its kind allow, weighed as a soft date of that year."""
+        """A day without its year ("--10-16", from a report that never says the year): weighed as a soft
+        date of each year in which an event of its kind is known around that day; attached when exactly one
+        year gives an event on record (its stage, its name and its day decide), else left alone."""
         kind, monthday = claim.event_kind or "", (claim.event_date or "")[-5:]
         back = RELATIVE_DAYS_BEFORE if claim.event_date_source == "yearless" else DOCUMENT_DAYS_BEFORE
-        known = self._known(kind)
         years: set[int] = set()
-        for pool in ([e for e in known if e.anchored], known):
-            for e in pool:
-                year = int(e.event.date[:4])
-                for y in (year, year + 1):
-                    try:
-                        day = date(y, int(monthday[:2]), int(monthday[3:]))
-                    except ValueError:
-                        continue
-                    if _covers(e.event, day - timedelta(days=back), day):
-                        years.add(y)
-            if years:
-                break
-        if len(years) != 1:
+        for e in self._known(kind):
+            for y in (int(e.event.date[:4]), int((e.event.date_end or e.event.date)[:4]) + 1):
+                try:
+                    day = date(y, int(monthday[:2]), int(monthday[3:]))
+                except ValueError:
+                    continue
+                if _covers(e.event, day - timedelta(days=back), day):
+                    years.add(y)
+        found: dict[int, Attachment] = {}
+        for year in sorted(years):
+            as_dated = replace(
+                claim,
+                event_date=f"{year}-{monthday}",
+                event_date_end=f"{year}-{claim.event_date_end[-5:]}" if claim.event_date_end else None,
+                event_date_source="relative" if claim.event_date_source == "yearless" else "document",
+            )
+            att = self.soft(as_dated)
+            if att.event.key in self.events:  # a day without a year founds no event
+                found[year] = att
+        if len(found) > 1:  # several years fit: the one with an event on the very day written, if only one
+            found = {y: a for y, a in found.items() if a.event.date[5:] == monthday}
+        if len(found) != 1:
             return None
-        year = next(iter(years))
-        as_dated = replace(
-            claim,
-            event_date=f"{year}-{monthday}",
-            event_date_end=f"{year}-{claim.event_date_end[-5:]}" if claim.event_date_end else None,
-            event_date_source="relative" if claim.event_date_source == "yearless" else "document",
-        )
-        att = self.soft(as_dated)
-        if att.event.key not in self.events:
-            return None  # no event of that day on record: a day without a year founds none
+        ((year, att),) = found.items()
         how = "written" if claim.event_date_source == "yearless" else "the report's dateline"
         reason = f"date without its year ({monthday}, {how}); {year} is the only year with such an event: " + att.reason
         return Attachment(claim.claim_id, att.event, min(att.confidence, CONFIDENCE_YEARLESS), reason)

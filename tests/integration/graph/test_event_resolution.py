@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures.event_reports import make_event_reports
+from tests.fixtures.event_reports import REPORTS, make_event_reports
 
 pytestmark = pytest.mark.integration
 
@@ -102,6 +102,36 @@ def test_an_event_called_by_its_name_only(reports: Rows) -> None:
     assert _linked(reports, named, total) == ["CORROBORATES"]
     (event,) = reports("MATCH (e:Event {key: $k}) RETURN e.names AS names, e.sources AS sources", k=total["event"])
     assert event == {"names": ["500-for-500"], "sources": 2}
+
+
+def test_a_day_without_its_year_meets_the_event_of_that_day(reports: Rows) -> None:
+    """ "KYIV, Oct 17 —" and no year anywhere: the document stays undated, its claim joins the second stage."""
+    (doc,) = reports("MATCH (d:Document {file_name: 'yearless-wire-en.txt'}) RETURN d.published_source AS s")
+    assert doc["s"] == "none"
+    yearless = _claim(reports, "yearless-wire-en.txt", 160)
+    assert yearless["event"] == "exchange:2025-10-17:stage2" and "without its year" in yearless["reason"]
+    assert _linked(reports, yearless, _claim(reports, "stage2-wire-en.txt", 160)) == ["CORROBORATES"]
+
+
+def test_the_order_documents_arrive_in_changes_nothing(
+    reports: Rows, ingest, graph, folder: Path, tmp_path: Path
+) -> None:
+    """Reports that only guess the date arrive first, the ones that write it last, one at a time: the same
+    events, attachments and links as all at once."""
+
+    def snapshot() -> tuple[list, int]:
+        claims = sorted((r["id"], r["event"], r["confidence"]) for r in reports(CLAIMS))
+        links = reports("MATCH (:Claim)-[r:CORROBORATES|CONTRADICTS]->(:Claim) RETURN count(r) AS n")[0]["n"]
+        return claims, links
+
+    together = snapshot()
+    graph.write(lambda tx: tx.run("MATCH (n) WHERE NOT n:SchemaMigration DETACH DELETE n").consume())
+    for name in sorted(REPORTS, reverse=True):
+        one = tmp_path / name.replace(".", "-")
+        one.mkdir()
+        (one / name).write_bytes((folder / name).read_bytes())
+        ingest(one)
+    assert snapshot() == together
 
 
 def test_no_corroboration_across_stages_or_events(reports: Rows) -> None:
