@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from crosscheck.records.claims import LAST_STAGE, Claim, Event
 from nlp.claims.dates import YEARLESS
 from nlp.claims.event_names import name_number
+from nlp.claims.quantities import UNILATERAL
 
 RELATIVE_DAYS_BEFORE = 1  # "yesterday" in a report after midnight, or in another time zone
 DOCUMENT_DAYS_BEFORE = 2  # a report published up to two days after the event it reports
@@ -134,8 +135,22 @@ class _Resolver:
         info.names.update(claim.event_names)
         info.documents.add(claim.doc_id)
 
+    def _kind(self, claim: Claim, lo: str, hi: str) -> str:
+        """A release (people who went home, the text naming no exchange) is the exchange of its days when one
+        is known then: the freed of an exchange. A release stated as unilateral stays a release."""
+        kind = claim.event_kind or ""
+        if kind != "release" or UNILATERAL in claim.event_names:
+            return kind
+        exchanges = [
+            e
+            for e in self.events.values()
+            if e.event.kind == "exchange" and e.anchored and _covers(e.event, _day(lo), _day(hi))
+        ]
+        return "exchange" if exchanges else kind
+
     def anchor(self, claim: Claim) -> Attachment:
         kind, day = claim.event_kind or "", claim.event_date or ""
+        kind = self._kind(claim, day, claim.event_date_end or day)
         if claim.event_date_end and claim.event_date_end != day:
             event, why = Event(kind, day, None, claim.event_date_end), f"{kind} from {day} to {claim.event_date_end}"
         else:
@@ -150,8 +165,8 @@ class _Resolver:
         return [e for e in self.events.values() if e.event.kind == kind]
 
     def soft(self, claim: Claim) -> Attachment:
-        kind = claim.event_kind or ""
         lo, hi = _window(claim) or (date.min, date.max)
+        kind = self._kind(claim, lo.isoformat(), hi.isoformat()) if claim.event_date else claim.event_kind or ""
         how = "yesterday/weekday words" if claim.event_date_source == "relative" else "the document's date"
         confidence = CONFIDENCE_RELATIVE if claim.event_date_source == "relative" else CONFIDENCE_DOCUMENT
         near = [e for e in self._known(kind) if _covers(e.event, lo, hi)]
@@ -241,9 +256,9 @@ class _Resolver:
 
     def run(self) -> dict[str, Attachment]:
         out: dict[str, Attachment] = {}
-        for c in self.claims:
-            if c.anchors_event:
-                out[c.claim_id] = self.anchor(c)
+        # releases last: they join the exchange of their day when one is written
+        for c in sorted((c for c in self.claims if c.anchors_event), key=lambda c: c.event_kind == "release"):
+            out[c.claim_id] = self.anchor(c)
         # Soft dates next, earliest first. "Yesterday"/"on Friday" against a known document date joins an
         # event in its window, else founds one on its own day (its date is as good as the document's);
         # a report's own date joins an event in its window, else founds a provisional one that later

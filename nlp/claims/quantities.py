@@ -28,6 +28,7 @@ from nlp.claims.sentences import Sentence
 from nlp.claims.statements import Attribution
 
 DEFAULT_DATED_STATUSES = ("released", "exchanged", "held", "missing")
+UNILATERAL = "unilateral"  # the name a release stated as not an exchange carries (nlp.claims.events)
 BOTH_BEFORE = 40  # characters before a number in which "each side" / "друг другу" makes it a swap count
 # A date this long before the report is history ("captured in May 2022"), not the day of what it reports.
 HISTORICAL_DAYS = 180
@@ -534,11 +535,12 @@ def quantity_claims(
         elif k == "release" and direction == "to_ukraine" and from_captivity:
             k = "exchange"  # people come back to Ukraine from Russian captivity by exchange
         elif k is None and direction is not None and item.category not in ("children", "bodies"):
-            k = "exchange"  # "each side handed over 205 prisoners", "передали 185 военнопленных ВСУ"
-        elif k == "release" and direction is not None and not unilateral and item.category != "children":
-            # prisoners who went home to one side: an exchange, unless it says it was not one; children come
-            # home from deportation by other ways ("Додому повернули 12 дітей")
-            k = "exchange"
+            # "each side handed over 205 prisoners" is a swap; "передали 185 военнопленных ВСУ" a return that
+            # event resolution joins to the exchange of its day, if there is one (nlp.claims.events)
+            k = "exchange" if direction == "both" else "release"
+        claim_names = names
+        if unilateral and k in ("release", "exchange"):
+            k, claim_names = "release", (*names, UNILATERAL)  # "в односторонньому порядку": not an exchange
         reported = k is not None or direction is not None
         when = _unknown_year(_event_date(ctx, sent, earlier, item, items, reported))
         if vocab.running_total.search(sentence):
@@ -571,7 +573,7 @@ def quantity_claims(
             event_stage=None if when.end else stage,
             event_date_end=when.end,
             event_date_source=when.source,
-            event_names=names,
+            event_names=claim_names,
             event_span_days=whole_days,
             **speaker_fields(attribution),
             parts=tuple(item.parts),

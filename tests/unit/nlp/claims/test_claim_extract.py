@@ -105,9 +105,9 @@ QUANTITIES = [
         "ru",
         "23 мая вернули 390 человек, 24 мая — 307 человек.",
         [],
-        [  # people who went home to one side: an exchange unless the text says it was not one
-            (307.0, "people", "exact", "to_ukraine", "exchange", "2025-05-24", None, ()),
-            (390.0, "people", "exact", "to_ukraine", "exchange", "2025-05-23", None, ()),
+        [  # a return (no exchange named): event resolution joins it to the exchange of its day, if any
+            (307.0, "people", "exact", "to_ukraine", "release", "2025-05-24", None, ()),
+            (390.0, "people", "exact", "to_ukraine", "release", "2025-05-23", None, ()),
         ],
         id="ru-per-day",
     ),
@@ -121,8 +121,8 @@ QUANTITIES = [
     pytest.param(
         "en",
         "Ukraine handed over to Russia 84 prisoners of war.",
-        [],  # prisoners handed over to one side: an exchange
-        [(84.0, "prisoners_of_war", "exact", "to_russia", "exchange", "2025-05-24", None, ())],
+        [],  # prisoners handed over to one side: a return, joined to the exchange of its day if there is one
+        [(84.0, "prisoners_of_war", "exact", "to_russia", "release", "2025-05-24", None, ())],
         id="en-to-russia",
     ),
     pytest.param(
@@ -144,9 +144,9 @@ QUANTITIES = [
         "Released: 150 (142 servicemen, 8 civilians)",
         [],
         [
-            (8.0, "civilians", "exact", "to_ukraine", "exchange", "2025-05-24", None, ()),
-            (142.0, "servicemen", "exact", "to_ukraine", "exchange", "2025-05-24", None, ()),
-            (150.0, "people", "exact", "to_ukraine", "exchange", "2025-05-24", None, ("servicemen", "civilians")),
+            (8.0, "civilians", "exact", "to_ukraine", "release", "2025-05-24", None, ()),
+            (142.0, "servicemen", "exact", "to_ukraine", "release", "2025-05-24", None, ()),
+            (150.0, "people", "exact", "to_ukraine", "release", "2025-05-24", None, ("servicemen", "civilians")),
         ],
         id="en-implied-total",
     ),
@@ -155,9 +155,9 @@ QUANTITIES = [
         "Of the 150 Ukrainians freed, 142 were servicemen and 8 were civilians.",
         [],
         [
-            (8.0, "civilians", "exact", "to_ukraine", "exchange", "2025-05-24", None, ()),
-            (142.0, "servicemen", "exact", "to_ukraine", "exchange", "2025-05-24", None, ()),
-            (150.0, "people", "exact", "to_ukraine", "exchange", "2025-05-24", None, ("servicemen", "civilians")),
+            (8.0, "civilians", "exact", "to_ukraine", "release", "2025-05-24", None, ()),
+            (142.0, "servicemen", "exact", "to_ukraine", "release", "2025-05-24", None, ()),
+            (150.0, "people", "exact", "to_ukraine", "release", "2025-05-24", None, ("servicemen", "civilians")),
         ],
         id="en-of-the-total",
     ),

@@ -3,6 +3,8 @@ private people; the events are invented."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from crosscheck.records.claims import Claim
@@ -45,8 +47,8 @@ def _q(text: str, lang: str, published: str | None = "2025-11-07") -> list[tuple
             "Из украинского плена в пятницу возвращены 185 российских военнослужащих. Взамен украинской стороне "
             "передали 185 военнопленных ВСУ.",
             [
-                (185.0, "prisoners_of_war", "to_ukraine", "exchange", "2025-11-07"),
-                (185.0, "servicemen", "to_russia", "exchange", "2025-11-07"),
+                (185.0, "prisoners_of_war", "to_ukraine", "release", "2025-11-07"),
+                (185.0, "servicemen", "to_russia", "release", "2025-11-07"),
             ],
             id="ru-nationality-is-the-direction",
         ),
@@ -76,8 +78,8 @@ def _q(text: str, lang: str, published: str | None = "2025-11-07") -> list[tuple
             "en",
             "Ukraine brought home 135 people on Friday; 31 of the freed Ukrainian soldiers were seriously wounded.",
             [
-                (31.0, "wounded", "to_ukraine", "exchange", "2025-11-07"),
-                (135.0, "people", "to_ukraine", "exchange", "2025-11-07"),
+                (31.0, "wounded", "to_ukraine", "release", "2025-11-07"),
+                (135.0, "people", "to_ukraine", "release", "2025-11-07"),
             ],
             id="en-n-of-them-wounded",
         ),
@@ -134,3 +136,21 @@ def test_a_list_row_with_a_birth_date_meets_an_appeal_without_one() -> None:
     # with a namesake born another day on record, the appeal's man could be either: no link for him
     namesake = _status("other", "rmn vHdn|1980-01-01", "held", "2025-11-12")
     assert not [link for link in link_claims([listed, appeal, namesake], []) if "appeal:held" in (link.a, link.b)]
+
+
+def test_a_return_joins_the_exchange_of_its_day_unless_it_was_unilateral() -> None:
+    from nlp.claims.events import resolve_events
+
+    def placed(text: str, doc: str) -> list[Claim]:
+        claims = extract_claims([Page(1, text, "plain")], ["en"], [], [], None, "2025-11-07")
+        return [replace(c, doc_id=doc, claim_id=f"{doc}:{c.value:g}") for c in claims if c.kind == "quantity"]
+
+    exchange = placed("On 7 November Ukraine and Russia exchanged 185 prisoners each.", "a")
+    returned = placed("On 7 November, 185 Ukrainians returned home.", "b")
+    unilateral = placed("On 7 November Russia unilaterally released 12 civilians to Ukraine.", "c")
+    found = resolve_events(exchange + returned + unilateral)
+    assert {k: a.event.key for k, a in found.items()} == {
+        "a:185": "exchange:2025-11-07",
+        "b:185": "exchange:2025-11-07",
+        "c:12": "release:2025-11-07",
+    }
