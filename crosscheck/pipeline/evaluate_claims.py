@@ -102,11 +102,16 @@ def _match(gold: Sequence, predicted: Sequence[Claim], text: str) -> dict[str, C
     used: set[str] = set()
     pairs = []
     for g in gold:
+        wide = _words(text[max(0, g.start - 40) : g.end + 40])
         around = _words(text[max(0, g.start - 25) : g.end + 25])
         for p in predicted:
             if p.value is not None and float(p.value) == float(g.value):
-                near = around[len(around) // 4 : -len(around) // 4 or None] in _words(p.text)
-                score = near * 4 + (p.category == g.category) * 2 + (p.direction == g.direction)
+                said = _words(p.text)
+                # the words around the number, as far as the sentence goes (a clause cut by the layout: less)
+                near = 8 if wide in said else 4 if around[len(around) // 4 : -len(around) // 4 or None] in said else 0
+                left = _words(text[max(0, g.start - 40) : g.start])
+                near += 2 if left and (left[-30:] + " " + _words(g.surface)) in said else 0
+                score = near + (p.category == g.category) * 2 + (p.direction == g.direction)
                 pairs.append((-score, g.label, p.claim_id, g, p))
     for _, label, pid, _, p in sorted(pairs, key=lambda x: (x[0], x[1], x[2])):
         if label in out or pid in used:

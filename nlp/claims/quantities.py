@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -455,6 +456,13 @@ def _event_date(
     return EventDate(ctx.doc_date.isoformat(), "document")
 
 
+def _elsewhen(ctx: Context, sentence: str, pos: int) -> bool:
+    """Another time than the report's stands near the number ("In April 2022, 30 civilians …")."""
+    if ctx.doc_date is not None:
+        return other_year_near(sentence, pos, ctx.doc_date.year)
+    return bool(_OTHER_YEAR.search(sentence[max(0, pos - YEAR_WINDOW) : pos + YEAR_WINDOW]))
+
+
 def other_year_near(sentence: str, pos: int, year: int, window: int = YEAR_WINDOW) -> bool:
     """A year other than the report's near ``pos``: the clause speaks of another time. Only nearby years
     count: "released …, who was captured in April 2022" still reports today's release."""
@@ -538,6 +546,9 @@ def quantity_claims(
             # "each side handed over 205 prisoners" is a swap; "передали 185 военнопленных ВСУ" a return that
             # event resolution joins to the exchange of its day, if there is one (nlp.claims.events)
             k = "exchange" if direction == "both" else "release"
+        elif k is None and ctx.doc_event and not _elsewhen(ctx, sentence, item.number.start - sent.start):
+            # "Saturday's group of 135 included 120 servicemen and 15 civilians", in a report of an exchange
+            k = ctx.doc_event
         claim_names = names
         if unilateral and k in ("release", "exchange"):
             k, claim_names = "release", (*names, UNILATERAL)  # "в односторонньому порядку": not an exchange
@@ -589,7 +600,8 @@ def inherit_directions(pages: list[list[tuple[int, Quantity]]]) -> list[Claim]:
     * the paragraph: the direction the paragraph established earlier ("Ukraine brought home 176 people …
       Among them were 150 servicemen and 26 civilians");
     * the document: when every directed claim of the same event in the document went one way (a report of
-      an exchange from Ukraine's side, "вернулись 150 военнослужащих" in an article about that exchange).
+      an exchange from Ukraine's side, "вернулись 150 военнослужащих" in an article about that exchange);
+    * the report's side: where most of its directed counts went.
     """
     # Whose side the report speaks from: where Russians are said to return with a bare "вернулись", a bare
     # return elsewhere in it is Russia's too (a Russian ministry's or newspaper's "наши военнослужащие").
@@ -615,6 +627,13 @@ def inherit_directions(pages: list[list[tuple[int, Quantity]]]) -> list[Claim]:
         if c.direction is None and c.event_key is not None and len(ways) == 1:
             c = replace(c, direction=next(iter(ways)))
         result.append(c)
+    # Last, the report's side: a count the text leaves undirected ("Saturday's group of 135 included 120
+    # servicemen and 15 civilians") went where most of the report's directed counts went.
+    votes = Counter(c.direction for c in result if c.direction in ("to_ukraine", "to_russia"))
+    if votes:
+        (top, n), *rest = votes.most_common()
+        side = top if not rest or n > rest[0][1] else ("to_russia" if russian_side else "to_ukraine")
+        result = [replace(c, direction=side) if c.direction is None and c.event_kind else c for c in result]
     return result
 
 
