@@ -269,26 +269,57 @@ CREATE (c)-[s:STATED_IN]->(d)
 SET s = r.stated_in
 """
 
-# Event resolution (nlp.claims.events) reads the quantity claims of a document's event kinds around its dates
-# (indexed on Claim.event_date) and on the same days of any year (Claim.event_monthday: dates written
-# without their year meet their event), and those that name an event (filtered by name in Python).
-EVENT_CANDIDATE_CLAIMS = """
+# Event resolution (nlp.claims.events) reads the evidence of the quantity claims around a document's dates:
+# one claim per distinct evidence (Claim.event_signature: kind, day, range, stage, date source, names) with
+# the events its claims are attached to now, so a popular event's 2,000 sources cost a handful of rows.
+# Branches: the claims of the window (indexed on Claim.event_date); the days without a year on the window's
+# days of the year (Claim.event_monthday); dated claims on the days of year a new claim without a year has.
+EVENT_SIGNATURES = """
 MATCH (c:Claim)
 WHERE c.event_date >= $first AND c.event_date <= $last AND c.kind = 'quantity' AND c.event_kind IN $kinds
-MATCH (c)-[s:STATED_IN]->(:Document)
-RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
+WITH c.event_signature AS sig, head(collect(c)) AS one, collect(DISTINCT coalesce(c.event_key, '')) AS keys
+RETURN sig, properties(one) AS claim, keys
 UNION
 MATCH (c:Claim)
-WHERE c.event_monthday IN $monthdays AND c.kind = 'quantity' AND c.event_kind IN $kinds
-MATCH (c)-[s:STATED_IN]->(:Document)
-RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
+WHERE c.event_monthday IN $monthdays AND c.event_date STARTS WITH '--' AND c.kind = 'quantity'
+  AND c.event_kind IN $kinds
+WITH c.event_signature AS sig, head(collect(c)) AS one, collect(DISTINCT coalesce(c.event_key, '')) AS keys
+RETURN sig, properties(one) AS claim, keys
+UNION
+MATCH (c:Claim)
+WHERE c.event_monthday IN $yearless_monthdays AND c.kind = 'quantity' AND c.event_kind IN $kinds
+WITH c.event_signature AS sig, head(collect(c)) AS one, collect(DISTINCT coalesce(c.event_key, '')) AS keys
+RETURN sig, properties(one) AS claim, keys
 """
 
-NAMED_EVENT_CLAIMS = """
+# Claims that name an event ("the 500-for-500 exchange"; indexed on Claim.event_named), by evidence.
+NAMED_EVENT_SIGNATURES = """
 MATCH (c:Claim)
-WHERE c.event_names IS NOT NULL AND c.kind = 'quantity' AND c.event_kind IN $kinds
-MATCH (c)-[s:STATED_IN]->(:Document)
-RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
+WHERE c.event_named = true AND c.kind = 'quantity' AND c.event_kind IN $kinds
+WITH c.event_signature AS sig, head(collect(c)) AS one, collect(DISTINCT coalesce(c.event_key, '')) AS keys
+RETURN sig, properties(one) AS claim, keys
+"""
+
+# Every claim of one evidence moves to the event resolution gave that evidence (only those not there yet,
+# and the document's new claims): the old ABOUT goes, the key, confidence and reason are stored.
+MOVE_EVENT_SIGNATURES = """
+UNWIND $moves AS m
+MATCH (c:Claim {event_signature: m.sig})
+WHERE coalesce(c.event_key, '') <> coalesce(m.key, '') OR c.claim_id IN $fresh
+OPTIONAL MATCH (c)-[a:ABOUT]->(:Event)
+DELETE a
+WITH DISTINCT c, m
+SET c.event_key = m.key, c.attach_confidence = m.confidence, c.attach_reason = m.reason
+RETURN c.claim_id AS id
+"""
+
+# How many documents speak of each event, counted where the claims are.
+SET_EVENT_SOURCES = """
+UNWIND $keys AS k
+MATCH (e:Event {key: k})
+OPTIONAL MATCH (c:Claim)-[:ABOUT]->(e)
+WITH e, count(DISTINCT c.doc_id) AS n
+SET e.sources = n
 """
 
 # The occurrence each source speaks of, as resolution describes it: one Event per key, shared by every
@@ -297,24 +328,43 @@ UPSERT_EVENTS = """
 UNWIND $rows AS r
 MERGE (e:Event {key: r.key})
 SET e.kind = r.kind, e.date = r.date, e.date_end = r.date_end, e.stage = r.stage, e.names = r.names,
-    e.anchored = r.anchored, e.sources = r.sources
-"""
-
-# A claim moves to its resolved event: the old ABOUT goes, the key, confidence and reason are stored.
-SET_CLAIM_EVENTS = """
-UNWIND $rows AS r
-MATCH (c:Claim {claim_id: r.claim_id})
-OPTIONAL MATCH (c)-[a:ABOUT]->(:Event)
-DELETE a
-WITH DISTINCT c, r
-SET c.event_key = r.key, c.attach_confidence = r.confidence, c.attach_reason = r.reason
+    e.anchored = r.anchored
 """
 
 CLAIM_EVENT_EDGES = """
-UNWIND $rows AS r
-MATCH (c:Claim {claim_id: r.claim_id})
-MATCH (e:Event {key: r.key})
+UNWIND $ids AS id
+MATCH (c:Claim {claim_id: id})
+WHERE c.event_key IS NOT NULL
+MATCH (e:Event {key: c.event_key})
 CREATE (c)-[:ABOUT]->(e)
+"""
+
+# The claims a new or moved claim is compared with: of its event, detail and direction, per category and
+# figure the first $fanout by claim id (a popular event's 2,000 sources of one figure cost $fanout rows).
+LINK_CANDIDATES = """
+UNWIND $groups AS g
+MATCH (c:Claim {event_key: g.event})
+WHERE c.kind = 'quantity' AND coalesce(c.category_detail, '') = g.detail AND coalesce(c.direction, '') = g.direction
+WITH c ORDER BY c.claim_id
+WITH c.event_key AS event, c.category AS category, c.value AS value, coalesce(c.qualifier, '') AS q,
+     coalesce(c.category_detail, '') AS detail, coalesce(c.direction, '') AS direction, collect(c) AS same
+UNWIND same[0..$fanout] AS c
+MATCH (c)-[s:STATED_IN]->(:Document)
+RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
+"""
+
+# The details and directions of these events' quantity claims (a removal recomputes their sums whole).
+EVENT_LINK_GROUPS = """
+UNWIND $keys AS k
+MATCH (c:Claim {event_key: k})
+WHERE c.kind = 'quantity'
+RETURN DISTINCT c.event_key AS event, coalesce(c.category_detail, '') AS detail, coalesce(c.direction, '') AS direction
+"""
+
+MOVED_CLAIMS = """
+UNWIND $ids AS id
+MATCH (c:Claim {claim_id: id})-[s:STATED_IN]->(:Document)
+RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
 """
 
 # The sum-of-parts links of these events: recomputed whole, since each rests on three or more claims.
@@ -381,6 +431,12 @@ SET r = l.props
 """
 
 MERGE_CLAIM_LINKS = {t: _MERGE_CLAIM_LINKS.replace("__TYPE__", t) for t in (CORROBORATES, CONTRADICTS)}
+# Links of new or moved claims: CREATE, as for mentions — the same transaction deleted their links first, and
+# MERGE slows with every link its claims already have.
+CREATE_CLAIM_LINKS = {
+    t: _MERGE_CLAIM_LINKS.replace("MERGE (a)-[r:__TYPE__]->(b)", f"CREATE (a)-[r:{t}]->(b)")
+    for t in (CORROBORATES, CONTRADICTS)
+}
 
 APPLIED_MIGRATIONS = "MATCH (m:SchemaMigration) RETURN m.version AS version"
 RECORD_MIGRATION = """

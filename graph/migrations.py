@@ -102,6 +102,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             _index("claim_event_monthday", cypher.CLAIM, "event_monthday"),
             _index("event_date", cypher.EVENT, "date"),
             _index("claim_subject_base", cypher.CLAIM, "subject_base"),
+            _index("claim_event_signature", cypher.CLAIM, "event_signature"),
+            _index("claim_event_named", cypher.CLAIM, "event_named"),
         ),
     ),
 )

@@ -6,6 +6,8 @@ cut, which properties a failed document keeps. Every row here feeds one ``UNWIND
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from dataclasses import asdict, fields
 from typing import Any
@@ -214,6 +216,9 @@ def claim_row(c: Claim, bbox_unit: str | None) -> Row:
     props["event_monthday"] = c.event_date[-5:] if c.event_date else None
     # the person without the birth date a list adds: status links join a list row and an appeal by it
     props["subject_base"] = subject_base(c.subject_key) if c.subject_key else None
+    if c.kind == "quantity" and c.event_kind:
+        props["event_signature"] = evidence_signature(c)
+        props["event_named"] = True if c.event_names else None
     if c.kind != "quantity" or not c.event_kind:
         props["event_key"] = c.own_event_key  # not resolved: a status's event, as its words give it
     stated_in = {
@@ -235,11 +240,28 @@ def claim_rows(result: FileResult) -> list[Row]:
     return [claim_row(c, units.get(c.page)) for c in sorted(result.claims, key=lambda c: c.claim_id)]
 
 
-def attachment_row(claim_id: str, att: Attachment | None) -> Row:
-    """A claim's resolved event (SET_CLAIM_EVENTS): its key, or none, with how sure and why."""
+def evidence_signature(c: Claim) -> str:
+    """What event resolution reads of a claim (nlp.claims.events): claims with the same evidence are
+    attached alike, so the graph resolves one claim per signature. The value counts only beside a name
+    (a count equal to the number in "500 for 500" is the whole exchange)."""
+    evidence = [
+        c.event_kind,
+        c.event_date,
+        c.event_date_end,
+        c.event_stage,
+        c.event_date_source,
+        sorted(c.event_names),
+        c.event_span_days,
+        c.value if c.event_names else None,
+    ]
+    return hashlib.sha256(json.dumps(evidence, ensure_ascii=False).encode()).hexdigest()[:24]
+
+
+def attachment_row(signature: str, att: Attachment | None) -> Row:
+    """The event resolution gave one evidence (MOVE_EVENT_SIGNATURES): its key, or none, how sure and why."""
     if att is None:
-        return {"claim_id": claim_id, "key": None, "confidence": 0.0, "reason": "no usable date and no name"}
-    return {"claim_id": claim_id, "key": att.event.key, "confidence": att.confidence, "reason": att.reason}
+        return {"sig": signature, "key": None, "confidence": 0.0, "reason": "no usable date and no name"}
+    return {"sig": signature, "key": att.event.key, "confidence": att.confidence, "reason": att.reason}
 
 
 def event_row(info: EventInfo) -> Row:
@@ -252,7 +274,6 @@ def event_row(info: EventInfo) -> Row:
         "stage": e.stage,
         "names": sorted(info.names),
         "anchored": info.anchored,
-        "sources": len(info.documents),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import neo4j
@@ -67,6 +68,8 @@ class Touched:
     days: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     moved: set[str] = field(default_factory=set)  # claims whose event changed: their links are redone
+    signatures: set[str] = field(default_factory=set)  # the evidence of the document's new claims
+    removed: bool = False  # a document's claims went: the sums of parts of its events are redone
 
     def __ior__(self, other: Touched) -> Touched:
         self.people |= other.people
@@ -76,6 +79,8 @@ class Touched:
         self.days |= other.days
         self.names |= other.names
         self.moved |= other.moved
+        self.signatures |= other.signatures
+        self.removed |= other.removed
         return self
 
 
@@ -102,7 +107,7 @@ def _remove_facts(tx: neo4j.ManagedTransaction, doc_id: str, *, delete_document:
     if ids:
         tx.run(cypher.REFRESH_ALIASES, ids=ids).consume()
         tx.run(cypher.PRUNE_ENTITIES, ids=ids).consume()
-    return Touched(people, event_keys, subjects, kinds, days)
+    return Touched(people, event_keys, subjects, kinds, days, removed=bool(event_keys))
 
 
 def _write_claims(tx: neo4j.ManagedTransaction, result: FileResult) -> Touched:
@@ -120,6 +125,7 @@ def _write_claims(tx: neo4j.ManagedTransaction, result: FileResult) -> Touched:
         days={d for c in new for d in (c.event_date, c.event_date_end) if d},
         names={n for c in new for n in c.event_names},
         moved={c.claim_id for c in new},
+        signatures={rows.evidence_signature(c) for c in new},
     )
 
 
@@ -127,52 +133,84 @@ def _stored(r: neo4j.Record) -> Claim:
     return rows.stored_claim(r["claim"], r["page"], r["start"], r["end"])
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """One distinct evidence around a document's dates: a claim that stands for all claims with it (its
+    ``claim_id`` is the signature) and the events those claims are attached to now."""
+
+    claim: Claim
+    keys: frozenset[str]
+
+
+def _evidence(records: Iterable[neo4j.Record]) -> dict[str, _Evidence]:
+    out: dict[str, _Evidence] = {}
+    for r in records:
+        if r["sig"] is None:
+            continue
+        claim = replace(rows.stored_claim(r["claim"], 0, 0, 0), claim_id=r["sig"])
+        keys = frozenset(r["keys"]) | (out[r["sig"]].keys if r["sig"] in out else frozenset())
+        out[r["sig"]] = _Evidence(claim, keys)
+    return out
+
+
 def resolve_claim_events(tx: neo4j.ManagedTransaction, touched: Touched) -> None:
-    """Attach the claims around the touched days to their events again (nlp.claims.events), from every
-    claim there: a new source may found an event others only guessed at, or say which stage a day was.
-    Claims whose event changed join ``touched.moved``; the events they left or joined, ``touched.event_keys``."""
+    """Attach the claims around the touched days to their events again (nlp.claims.events), from all the
+    evidence there: a new source may found an event others only guessed at, or say which stage a day was.
+
+    Resolution works on distinct evidence (``Claim.event_signature``), not on every claim: claims with the
+    same evidence are attached alike, so a report of an exchange 2,000 sources have reported costs a few rows.
+    Claims that move (and the document's new claims) join ``touched.moved``; the events they left or joined,
+    ``touched.event_keys``."""
     if not touched.kinds:
         return
     kinds = sorted(touched.kinds)
-    named = []
+    named: dict[str, _Evidence] = {}
     if touched.names:
-        named = [
-            c
-            for c in (_stored(r) for r in tx.run(cypher.NAMED_EVENT_CLAIMS, kinds=kinds))
-            if set(c.event_names) & touched.names
-        ]
-    days = touched.days | {d for c in named for d in (c.event_date, c.event_date_end) if d}
-    first, last = candidate_window(d for d in days if not d.startswith("--")) or ("", "")
-    monthdays = candidate_monthdays(days)
-    around = [
-        _stored(r)
-        for r in tx.run(cypher.EVENT_CANDIDATE_CLAIMS, kinds=kinds, first=first, last=last, monthdays=monthdays)
-    ]
-    candidates = list({c.claim_id: c for c in around + named}.values())
-    found = resolve_events(candidates)
-    changed = []
-    for c in candidates:
-        att = found.get(c.claim_id)
-        row = rows.attachment_row(c.claim_id, att)
-        if c.claim_id in touched.moved or (row["key"] or "") != (c.attached_event or ""):
-            changed.append(row)
-            touched.moved.add(c.claim_id)
-            touched.event_keys |= {k for k in (row["key"], c.attached_event) if k}
-    if not changed:
+        named = {
+            sig: ev
+            for sig, ev in _evidence(tx.run(cypher.NAMED_EVENT_SIGNATURES, kinds=kinds)).items()
+            if set(ev.claim.event_names) & touched.names
+        }
+    days = touched.days | {d for ev in named.values() for d in (ev.claim.event_date, ev.claim.event_date_end) if d}
+    dated = [d for d in days if not d.startswith("--")]
+    first, last = candidate_window(dated) or ("", "")
+    around = _evidence(
+        tx.run(
+            cypher.EVENT_SIGNATURES,
+            kinds=kinds,
+            first=first,
+            last=last,
+            monthdays=candidate_monthdays(dated),
+            yearless_monthdays=candidate_monthdays(d for d in days if d.startswith("--")),
+        )
+    )
+    evidence = {**around, **named}
+    found = resolve_events([ev.claim for ev in evidence.values()])
+    moves = []
+    for sig, ev in sorted(evidence.items()):
+        row = rows.attachment_row(sig, found.get(sig))
+        new = row["key"] or ""
+        if ev.keys != {new} or sig in touched.signatures:
+            moves.append(row)
+            touched.event_keys |= {k for k in (*ev.keys, new) if k}
+    if not moves:
         return
-    events = {info.key: info for info in _event_infos(candidates, found)}
-    upserts = [rows.event_row(events[k]) for k in sorted(touched.event_keys) if k in events]
+    infos = {info.key: info for info in _event_infos([ev.claim for ev in evidence.values()], found)}
+    upserts = [rows.event_row(infos[k]) for k in sorted(touched.event_keys) if k in infos]
     if upserts:
         tx.run(cypher.UPSERT_EVENTS, rows=upserts).consume()
-    tx.run(cypher.SET_CLAIM_EVENTS, rows=changed).consume()
-    edges = [r for r in changed if r["key"]]
-    if edges:
-        tx.run(cypher.CLAIM_EVENT_EDGES, rows=edges).consume()
-    tx.run(cypher.DELETE_ORPHAN_EVENTS, keys=sorted(touched.event_keys)).consume()
+    fresh = sorted(touched.moved)
+    moved = [r["id"] for r in tx.run(cypher.MOVE_EVENT_SIGNATURES, moves=moves, fresh=fresh)]
+    touched.moved |= set(moved)
+    if moved:
+        tx.run(cypher.CLAIM_EVENT_EDGES, ids=sorted(moved)).consume()
+    keys = sorted(touched.event_keys)
+    tx.run(cypher.SET_EVENT_SOURCES, keys=keys).consume()
+    tx.run(cypher.DELETE_ORPHAN_EVENTS, keys=keys).consume()
 
 
 def _event_infos(claims: list[Claim], found: dict) -> list[EventInfo]:
-    """Each event as the claims attached to it describe it (names, anchored, sources)."""
+    """Each event as the evidence attached to it describes it (names, anchored)."""
     infos: dict[str, EventInfo] = {}
     by_id = {c.claim_id: c for c in claims}
     for claim_id, att in sorted(found.items()):
@@ -180,60 +218,94 @@ def _event_infos(claims: list[Claim], found: dict) -> list[EventInfo]:
         info = infos.setdefault(att.event.key, EventInfo(att.event))
         info.anchored |= c.anchors_event
         info.names.update(c.event_names)
-        info.documents.add(c.doc_id)
     return list(infos.values())
 
 
+LINK_FANOUT = 25  # per event, category and figure: the first claims by id a new claim is compared with
+
+
 def update_claim_links(
-    tx: neo4j.ManagedTransaction, event_keys: set[str], subjects: set[str], moved: set[str] | None = None
+    tx: neo4j.ManagedTransaction,
+    event_keys: set[str],
+    subjects: set[str],
+    moved: set[str] | None = None,
+    removed: bool = False,
 ) -> None:
     """Recompute CORROBORATES / CONTRADICTS: quantity links of the claims that are new or moved to another
-    event (``moved``) against every claim of their event; status links under these subjects, in full.
+    event (``moved``), status links under these subjects in full.
 
-    A quantity link depends only on the two claims (and, for a sum, the parts) under one event, so the links
-    of claims that did not move stay true; the links of moved claims are deleted and found again. A new
-    source thus costs one pass over the claims of its events, not a pass over every pair of them.
+    A new or moved claim is compared with the claims of its event, detail and direction — per category and
+    figure the first ``LINK_FANOUT`` by claim id — so its cost does not grow with the sources of a popular
+    event: a 2,001st source stating the same figure corroborates the first 25, and every other figure once
+    each. Links of claims that did not move stay true. When a document's claims were removed (``removed``),
+    the sums of parts of its events are recomputed whole: a sum rests on three or more claims.
     """
     moved = moved or set()
     if not event_keys and not subjects and not moved:
         return
-    keys, subs = sorted(event_keys), sorted(subjects)
     if moved:
         tx.run(cypher.DELETE_CLAIM_EVENT_LINKS, ids=sorted(moved)).consume()
-    candidates = [
-        rows.stored_claim(r["claim"], r["page"], r["start"], r["end"])
-        for r in tx.run(cypher.CLAIM_CANDIDATES, event_keys=keys, subjects=subs)
-    ]
-    in_events = [c for c in candidates if c.kind == "quantity" and c.event_key in event_keys]
-    fresh = [c for c in in_events if c.claim_id in moved]
-    pairs = [
-        link
-        for link in link_claims(fresh, in_events)
-        if link.event_key in event_keys and not link.reason.startswith(SUM_OF_PARTS)
-    ]
-    if keys:
-        tx.run(cypher.DELETE_SUM_LINKS, event_keys=keys, prefix=SUM_OF_PARTS).consume()
-    links = pairs + [link for link in sum_links(in_events) if link.event_key in event_keys]
-    # Statuses: every candidate counts as new (a person's claims are few), stale links found and removed.
-    status_links = [
-        link
-        for link in link_claims([c for c in candidates if c.kind == "status"], [])
-        if link.subject_key in subjects and not link.event_key
-    ]
-    if subs:
+    fresh = [c for c in (_stored(r) for r in tx.run(cypher.MOVED_CLAIMS, ids=sorted(moved))) if c.kind == "quantity"]
+    groups = sorted(
+        {(c.event_key, c.category_detail or "", c.direction or "") for c in fresh if c.event_key}
+        | ({(k, "*", "*") for k in event_keys} if removed else set())
+    )
+    if groups:
+        rows_of = [{"event": e, "detail": d, "direction": r} for e, d, r in groups if d != "*"]
+        rows_of += [{"event": e, "detail": d, "direction": r} for e, d, r in groups if d == "*"]
+        candidates = [
+            _stored(r) for r in tx.run(cypher.LINK_CANDIDATES, groups=_link_groups(tx, rows_of), fanout=LINK_FANOUT)
+        ]
+        known = {c.claim_id: c for c in candidates + fresh}
+        links = [link for link in link_claims(fresh, list(known.values())) if link.event_key]
+        if removed and event_keys:
+            tx.run(cypher.DELETE_SUM_LINKS, event_keys=sorted(event_keys), prefix=SUM_OF_PARTS).consume()
+            links += [link for link in sum_links(list(known.values())) if link.event_key in event_keys]
+        # CREATE the links of moved claims (theirs were just deleted); MERGE the few sums between claims that
+        # stayed, which a new figure completes, and everything after a removal
+        new = [link for link in links if not removed and (link.a in moved or link.b in moved)]
+        _write_links(tx, new, cypher.CREATE_CLAIM_LINKS)
+        _write_links(tx, [link for link in links if link not in new], cypher.MERGE_CLAIM_LINKS)
+    if subjects:
+        subs = sorted(subjects)
+        statuses = [
+            c
+            for c in (_stored(r) for r in tx.run(cypher.CLAIM_CANDIDATES, event_keys=[], subjects=subs))
+            if c.kind == "status"
+        ]
+        # Statuses: every candidate counts as new (a person's claims are few), stale links found and removed.
+        status_links = [
+            link for link in link_claims(statuses, []) if link.subject_key in subjects and not link.event_key
+        ]
         keep = [f"{link.a}|{link.b}|{link.type}" for link in status_links]
         tx.run(cypher.DELETE_STALE_STATUS_LINKS, subjects=subs, keep=keep).consume()
-    by_type: dict[str, list[rows.Row]] = defaultdict(list)
-    for link in links + status_links:
-        by_type[link.type].append(rows.link_row(link))
+        _write_links(tx, status_links, cypher.MERGE_CLAIM_LINKS)
+
+
+def _link_groups(tx: neo4j.ManagedTransaction, groups: list[rows.Row]) -> list[rows.Row]:
+    """Groups to read candidates for; a removal's whole events ("*") become one group per detail and direction."""
+    out = [g for g in groups if g["detail"] != "*"]
+    whole = sorted({g["event"] for g in groups if g["detail"] == "*"})
+    if whole:
+        out += [
+            {"event": r["event"], "detail": r["detail"], "direction": r["direction"]}
+            for r in tx.run(cypher.EVENT_LINK_GROUPS, keys=whole)
+        ]
+    return [dict(t) for t in sorted({tuple(sorted(g.items())) for g in out})]
+
+
+def _write_links(tx: neo4j.ManagedTransaction, links: list, statements: dict[str, str]) -> None:
+    by_type: dict[str, dict[tuple[str, str], rows.Row]] = defaultdict(dict)
+    for link in links:
+        by_type[link.type].setdefault((link.a, link.b), rows.link_row(link))
     for kind, rows_of_kind in sorted(by_type.items()):
-        tx.run(cypher.MERGE_CLAIM_LINKS[kind], links=rows_of_kind).consume()
+        tx.run(statements[kind], links=list(rows_of_kind.values())).consume()
 
 
 def _update_links(tx: neo4j.ManagedTransaction, touched: Touched) -> None:
     update_identity_links(tx, touched.people)
     resolve_claim_events(tx, touched)
-    update_claim_links(tx, touched.event_keys, touched.subjects, touched.moved)
+    update_claim_links(tx, touched.event_keys, touched.subjects, touched.moved, touched.removed)
 
 
 def update_identity_links(tx: neo4j.ManagedTransaction, keys: set[str]) -> None:

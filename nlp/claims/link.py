@@ -161,11 +161,16 @@ def _quantity_links(claims: Sequence[Claim], fresh: set[str]) -> Iterable[tuple[
 
 
 def _sum_links(claims: Sequence[Claim]) -> Iterable[tuple[ClaimLink, set[str]]]:
-    """A total of people equal to parts stated in other documents (which may be several) corroborates each part."""
+    """A total of people equal to parts stated in other documents (which may be several) corroborates each part.
+
+    Parts are combined by their figures, not claim by claim: sources mostly agree, so an event a thousand
+    sources report has a handful of figures per category, and every claim stating a figure of a matching
+    combination is linked to the total. A link's evidence is its two ends and the first claim of each figure
+    of the combination (the graph recomputes an event's sums whole when a claim goes)."""
     exact = [c for c in claims if _comparable(c) and c.qualifier in _EXACT]
-    by_part: dict[tuple, list[Claim]] = defaultdict(list)
+    by_part: dict[tuple, dict[float, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in exact:
-        by_part[(c.event_key, c.direction, c.category_detail, c.category)].append(c)
+        by_part[(c.event_key, c.direction, c.category_detail, c.category)][float(c.value)].append(c)
     for total in exact:
         if total.category != "people":
             continue
@@ -173,26 +178,31 @@ def _sum_links(claims: Sequence[Claim]) -> Iterable[tuple[ClaimLink, set[str]]]:
         if len(parts) < 2:
             continue
         key = (total.event_key, total.direction, total.category_detail)
-        options = []
+        options: list[list[tuple[float, list[Claim]]]] = []
         for part in parts:
-            found = sorted((c for c in by_part[(*key, part)] if c.doc_id != total.doc_id), key=lambda c: c.claim_id)
-            if not found:
+            figures = []
+            for value, stating in sorted(by_part[(*key, part)].items()):
+                others = [c for c in stating if c.doc_id != total.doc_id]
+                if others:
+                    figures.append((value, sorted(others, key=lambda c: c.claim_id)))
+            if not figures:
                 break
-            options.append(found)
+            options.append(figures)
         else:
             if math.prod(len(o) for o in options) > _MAX_COMBINATIONS:
                 continue
             for combo in itertools.product(*options):
-                if sum(float(c.value) for c in combo) != float(total.value):
+                if sum(value for value, _ in combo) != float(total.value):
                     continue
-                terms = " + ".join(f"{_num(c.value)} {c.category}" for c in combo)
+                terms = " + ".join(f"{_num(value)} {stating[0].category}" for value, stating in combo)
                 reason = f"{SUM_OF_PARTS}: {terms} = {_num(total.value)}"
-                evidence = {total.claim_id, *(c.claim_id for c in combo)}
-                for part in combo:
-                    yield (
-                        _link(part, total, CORROBORATES, SCORE_SUM_OF_PARTS, reason, event_key=total.event_key),
-                        (evidence),
-                    )
+                firsts = {stating[0].claim_id for _, stating in combo}
+                for _, stating in combo:
+                    for part in stating:
+                        link = _link(part, total, CORROBORATES, SCORE_SUM_OF_PARTS, reason, event_key=total.event_key)
+                        # its ends, and the first claim of each figure: a figure stated for the first time
+                        # completes the sum for the parts already there
+                        yield link, {total.claim_id, part.claim_id} | firsts
 
 
 _FREE = frozenset({"released", "exchanged"})
