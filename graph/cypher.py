@@ -20,6 +20,7 @@ LISTED_IN = "LISTED_IN"
 MEMBER_OF = "MEMBER_OF"
 POSSIBLY_SAME_AS = "POSSIBLY_SAME_AS"  # v3
 CLAIM, EVENT = "Claim", "Event"  # v4
+FIGURE = "Figure"  # v5
 STATED_IN, ABOUT, SAID_BY, CORROBORATES, CONTRADICTS = "STATED_IN", "ABOUT", "SAID_BY", "CORROBORATES", "CONTRADICTS"
 
 EXISTING_DOCUMENTS = """
@@ -313,13 +314,19 @@ SET c.event_key = m.key, c.attach_confidence = m.confidence, c.attach_reason = m
 RETURN c.claim_id AS id
 """
 
-# How many documents speak of each event, counted where the claims are.
-SET_EVENT_SOURCES = """
-UNWIND $keys AS k
-MATCH (e:Event {key: k})
-OPTIONAL MATCH (c:Claim)-[:ABOUT]->(e)
-WITH e, count(DISTINCT c.doc_id) AS n
-SET e.sources = n
+# Where claims of the same evidence went (LIMIT 1: one claim is enough, however many share it).
+EVIDENCE_ATTACHMENT = """
+MATCH (c:Claim {event_signature: $sig})
+WHERE NOT c.claim_id IN $fresh
+RETURN c.event_key AS key, c.attach_confidence AS confidence, c.attach_reason AS reason
+LIMIT 1
+"""
+
+# A document's new claims join where the same evidence went before them.
+SET_CLAIM_ATTACHMENTS = """
+UNWIND $rows AS r
+MATCH (c:Claim {claim_id: r.id})
+SET c.event_key = r.key, c.attach_confidence = r.confidence, c.attach_reason = r.reason
 """
 
 # The occurrence each source speaks of, as resolution describes it: one Event per key, shared by every
@@ -339,33 +346,53 @@ MATCH (e:Event {key: c.event_key})
 CREATE (c)-[:ABOUT]->(e)
 """
 
-# The claims a new or moved claim is compared with: of its event, detail and direction, per category and
-# figure the first $fanout by claim id (a popular event's 2,000 sources of one figure cost $fanout rows).
-LINK_CANDIDATES = """
+# Figures of an event (v5): per event, category, detail, direction, number and qualifier, the first claims
+# by id that state it (at most LINK_FANOUT) and how many do. A new claim is compared with the claims its
+# figures name, so a popular event's 2,000 sources of one figure cost 25 rows.
+EVENT_FIGURES = """
 UNWIND $groups AS g
-MATCH (c:Claim {event_key: g.event})
-WHERE c.kind = 'quantity' AND coalesce(c.category_detail, '') = g.detail AND coalesce(c.direction, '') = g.direction
-WITH c ORDER BY c.claim_id
-WITH c.event_key AS event, c.category AS category, c.value AS value, coalesce(c.qualifier, '') AS q,
-     coalesce(c.category_detail, '') AS detail, coalesce(c.direction, '') AS direction, collect(c) AS same
-UNWIND same[0..$fanout] AS c
-MATCH (c)-[s:STATED_IN]->(:Document)
-RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
+MATCH (f:Figure {event_key: g.event})
+WHERE f.detail = g.detail AND f.direction = g.direction
+RETURN f.key AS key, f.first AS first, f.claims AS claims
 """
 
-# The details and directions of these events' quantity claims (a removal recomputes their sums whole).
-EVENT_LINK_GROUPS = """
-UNWIND $keys AS k
-MATCH (c:Claim {event_key: k})
-WHERE c.kind = 'quantity'
-RETURN DISTINCT c.event_key AS event, coalesce(c.category_detail, '') AS detail, coalesce(c.direction, '') AS direction
-"""
-
-MOVED_CLAIMS = """
+CLAIMS_BY_ID = """
 UNWIND $ids AS id
 MATCH (c:Claim {claim_id: id})-[s:STATED_IN]->(:Document)
 RETURN properties(c) AS claim, s.page AS page, s.start AS start, s.end AS end
 """
+
+UPSERT_FIGURES = """
+UNWIND $rows AS r
+MERGE (f:Figure {key: r.key})
+SET f.event_key = r.event_key, f.category = r.category, f.detail = r.detail, f.direction = r.direction,
+    f.value = r.value, f.qualifier = r.qualifier, f.first = r.first, f.claims = r.claims
+"""
+
+# An event's figures recomputed from its claims (after a removal or a move away): the claims in id order.
+EVENT_FIGURE_CLAIMS = """
+UNWIND $keys AS k
+MATCH (c:Claim {event_key: k})
+WHERE c.kind = 'quantity'
+RETURN c.claim_id AS id, c.event_key AS event_key, c.category AS category,
+       coalesce(c.category_detail, '') AS detail, coalesce(c.direction, '') AS direction, c.value AS value,
+       coalesce(c.qualifier, '') AS qualifier
+ORDER BY id
+"""
+
+EVENT_FIGURE_GROUPS = """
+UNWIND $keys AS k
+MATCH (f:Figure {event_key: k})
+RETURN DISTINCT f.event_key AS key, f.detail AS detail, f.direction AS direction
+"""
+
+DELETE_EVENT_FIGURES = """
+UNWIND $keys AS k
+MATCH (f:Figure {event_key: k})
+DELETE f
+"""
+
+MOVED_CLAIMS = CLAIMS_BY_ID
 
 # The sum-of-parts links of these events: recomputed whole, since each rests on three or more claims.
 DELETE_SUM_LINKS = """

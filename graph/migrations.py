@@ -97,13 +97,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         5,
         "event resolution: claims of a day of any year (dates without a year meet their event), events by date; "
-        "status claims by person without birth date",
+        "status claims by person without birth date; Figure (the first claims of each figure of an event)",
         (
             _index("claim_event_monthday", cypher.CLAIM, "event_monthday"),
             _index("event_date", cypher.EVENT, "date"),
             _index("claim_subject_base", cypher.CLAIM, "subject_base"),
             _index("claim_event_signature", cypher.CLAIM, "event_signature"),
             _index("claim_event_named", cypher.CLAIM, "event_named"),
+            _constraint("figure_key", cypher.FIGURE, "key"),
+            _index("figure_event_key", cypher.FIGURE, "event_key"),
         ),
     ),
 )

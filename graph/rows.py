@@ -257,6 +257,47 @@ def evidence_signature(c: Claim) -> str:
     return hashlib.sha256(json.dumps(evidence, ensure_ascii=False).encode()).hexdigest()[:24]
 
 
+def figure_key_of(
+    event_key: str, category: str | None, detail: str, direction: str, value: float | None, qualifier: str
+) -> str:
+    raw = json.dumps([event_key, category, detail, direction, value, qualifier], ensure_ascii=False)
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+def figure_key(c: Claim) -> str:
+    """The figure a quantity claim states about its event: category, detail, direction, number, qualifier."""
+    return figure_key_of(
+        c.event_key or "", c.category, c.category_detail or "", c.direction or "", c.value, c.qualifier or ""
+    )
+
+
+def figure_row_of(key: str, fields: Row, first: list[str], claims: int) -> Row:
+    """A (:Figure) node: its claims' common fields, the first claim ids (at most LINK_FANOUT), the count."""
+    return {
+        "key": key,
+        "event_key": fields["event_key"],
+        "category": fields["category"],
+        "detail": fields["detail"],
+        "direction": fields["direction"],
+        "value": fields["value"],
+        "qualifier": fields["qualifier"],
+        "first": first,
+        "claims": claims,
+    }
+
+
+def figure_row(c: Claim, first: list[str], claims: int) -> Row:
+    fields = {
+        "event_key": c.event_key,
+        "category": c.category,
+        "detail": c.category_detail or "",
+        "direction": c.direction or "",
+        "value": c.value,
+        "qualifier": c.qualifier or "",
+    }
+    return figure_row_of(figure_key(c), fields, first, claims)
+
+
 def attachment_row(signature: str, att: Attachment | None) -> Row:
     """The event resolution gave one evidence (MOVE_EVENT_SIGNATURES): its key, or none, how sure and why."""
     if att is None:

@@ -100,8 +100,17 @@ def test_an_event_called_by_its_name_only(reports: Rows) -> None:
     assert named["event"] == total["event"] == "exchange:2025-10-16..2025-10-18"
     assert "500-for-500" in named["reason"] and named["confidence"] < total["confidence"]
     assert _linked(reports, named, total) == ["CORROBORATES"]
-    (event,) = reports("MATCH (e:Event {key: $k}) RETURN e.names AS names, e.sources AS sources", k=total["event"])
+    (event,) = reports(
+        """MATCH (e:Event {key: $k})<-[:ABOUT]-(c:Claim)
+           RETURN e.names AS names, count(DISTINCT c.doc_id) AS sources""",
+        k=total["event"],
+    )
     assert event == {"names": ["500-for-500"], "sources": 2}
+    (figure,) = reports(
+        "MATCH (f:Figure {event_key: $k}) WHERE f.value = 500.0 RETURN f.claims AS claims, size(f.first) AS first",
+        k=total["event"],
+    )
+    assert figure == {"claims": 2, "first": 2}
 
 
 def test_a_day_without_its_year_meets_the_event_of_that_day(reports: Rows) -> None:
