@@ -24,16 +24,14 @@ parts, CONTRADICTS), ratios large / small (target <= 2.0), large / floor and +ot
 time goes (the writer's steps and every Cypher statement, timed by wrapping them in this process, with the
 claims read and links written); and the same for the bulk writes at growing counts of reports.
 
-How the cost grows (graph/writer.py, graph/cypher.py as of December 2026): a report of an event reads every
-quantity claim of its event kinds dated within +-7 days of its claims' dates, and on the same days of any
-other year (EVENT_CANDIDATE_CLAIMS, for dates written without a year), and resolves them all again; then reads
-every claim of its events (CLAIM_CANDIDATES) and MERGEs one link from each of its claims to every claim of
-another source under the same event, category and direction: linear in the event's sources, and n reports
-hold ~n^2 links. On top, every write deletes and recomputes the event's sum-of-parts links:
-DELETE_SUM_LINKS walks every CORROBORATES link of every claim of the event (~n^2) — quadratic per write — and
-MERGE's cost per link grows with the claims' links. Between ~20 and ~45 sources a write rewrites thousands of
-sum links (the cost peaks near 40 reports); past ~45 (``_MAX_COMBINATIONS``) the event has none left. Reports
-of other exchanges are not read unless they fall in those calendar windows. The growth table shows each part.
+How the cost grows (graph/writer.py, graph/cypher.py): a new report whose claims' evidence (kind, day, stage,
+date source, names: Claim.event_signature) is already in the graph joins where that evidence went, one indexed
+lookup per evidence (EVIDENCE_ATTACHMENT), with no re-resolution: resolution depends only on which evidence
+there is. New evidence resolves the window of its days, one claim per distinct evidence (EVENT_SIGNATURES, an
+aggregation over the window's claims in the graph). Links: a new claim is compared with the claims its
+event's (:Figure) nodes name, at most 25 per figure (LINK_FANOUT), and its links are CREATEd. So the write
+of a report of a known kind of evidence is bounded by the event's figures, not its sources; reports of other
+exchanges are read only when they fall in the same days (of any year, for dates without a year).
 """
 
 from __future__ import annotations
