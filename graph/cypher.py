@@ -460,10 +460,8 @@ SET r = l.props
 MERGE_CLAIM_LINKS = {t: _MERGE_CLAIM_LINKS.replace("__TYPE__", t) for t in (CORROBORATES, CONTRADICTS)}
 # Links of new or moved claims: CREATE, as for mentions — the same transaction deleted their links first, and
 # MERGE slows with every link its claims already have.
-CREATE_CLAIM_LINKS = {
-    t: _MERGE_CLAIM_LINKS.replace("MERGE (a)-[r:__TYPE__]->(b)", f"CREATE (a)-[r:{t}]->(b)")
-    for t in (CORROBORATES, CONTRADICTS)
-}
+_CREATE_CLAIM_LINKS = _MERGE_CLAIM_LINKS.replace("MERGE (a)", "CREATE (a)")
+CREATE_CLAIM_LINKS = {t: _CREATE_CLAIM_LINKS.replace("__TYPE__", t) for t in (CORROBORATES, CONTRADICTS)}
 
 APPLIED_MIGRATIONS = "MATCH (m:SchemaMigration) RETURN m.version AS version"
 RECORD_MIGRATION = """
